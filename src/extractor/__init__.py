@@ -1,0 +1,13 @@
+"""extractor: structured, evidence-carrying records from conference news.
+
+    >>> import extractor
+    >>> record = extractor.extract(text, published="2024-07-31")
+    >>> record.people[0].roles[0].title
+"""
+
+from .api import Extractor, extract
+from .errors import ExtractorError, InputError, ModelError
+from .records import ArticleRecord, Person, Role, Source, Span
+
+__all__ = ["ArticleRecord", "Extractor", "ExtractorError", "InputError", "ModelError", "Person", "Role",
+           "Source", "Span", "extract"]

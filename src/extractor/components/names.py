@@ -1,0 +1,203 @@
+"""extractor_names: finds personal names, each recognizer reading one structural cue.
+
+The statistical model alone is not enough for this genre: en_core_web_sm glues Vietnamese names to
+the body before them ("the Ethnic Committee Hau A Lenh" as one ORG) and tags provinces as PERSON.
+So a name is a run of name-shaped tokens that starts after an honorific ("Mr."), right after a
+title ("Governor Lee Cheol Woo"), at a Vietnamese family name, or inside a PERSON entity, and that
+is not a place, a body or part of one ("Ho Chi Minh City", "Le Loi Street").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from .titles import HONORIFICS_KEY, TITLES_KEY
+
+NAMES_KEY = "names"
+MAX_NAME_TOKENS = 6
+QUOTES_OPEN = {"“", '"', "‘", "'"}
+QUOTES_CLOSE = {"”", '"', "’", "'"}
+INITIAL = re.compile(r"[A-Z]\.(?:[A-Z][a-z]+)?")  # "D.", "K.Rahman"
+
+
+class Vocabulary:
+    """The lexicons a name decision reads, folded (lowercase, no diacritics) for lookup."""
+
+    def __init__(self) -> None:
+        self.surnames = {lexicon.fold(e.text) for e in lexicon.load("surnames.jsonl") if e.kind == "vietnamese"}
+        self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
+        self.place_types = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "place_type"}
+        self.body_heads = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "head"}
+        title_words = {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()}
+        honorific_words = {lexicon.fold(e.text).rstrip(".") for e in lexicon.load("honorifics.jsonl")}
+        self.blocked = ({lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl")}
+                        | title_words | honorific_words | self.place_types | self.body_heads)
+
+    def is_name_token(self, token: Token) -> bool:
+        text = token.text
+        if INITIAL.fullmatch(text):
+            return True
+        if not (text[:1].isupper() and text.isalpha()) or (len(text) > 1 and text.isupper()):
+            return False  # lowercase, digits, punctuation, or an acronym / all-caps byline
+        return lexicon.fold(text) not in self.blocked
+
+    def is_place(self, words: str) -> bool:
+        return lexicon.fold(words) in self.places
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    honorific: str | None = None
+
+
+class NameRun:
+    """Where a name that starts at a token ends, and whether the run is really a person's name."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+
+    def end(self, doc: Doc, start: int) -> int:
+        """End of the run of name tokens from `start` ("Rogelio “Ruel” D. Pacquiao", "Chan-o-cha")."""
+        i = start
+        while i < len(doc) and i - start < MAX_NAME_TOKENS:
+            token = doc[i]
+            if self.vocab.is_name_token(token):
+                i += 1
+            elif (token.text in QUOTES_OPEN and i + 2 < len(doc) and i > start
+                  and self.vocab.is_name_token(doc[i + 1]) and doc[i + 2].text in QUOTES_CLOSE):
+                i += 3  # a nickname in quotes
+            elif (token.text == "-" and i > start and i + 1 < len(doc) and not doc[i - 1].whitespace_
+                  and not token.whitespace_ and doc[i + 1].is_alpha):
+                i += 2  # a hyphenated name
+            else:
+                break
+        return i
+
+    def is_person(self, doc: Doc, start: int, end: int) -> bool:
+        """False for places and for names that begin a body or place ("Tran Phu Street")."""
+        if end <= start or self.vocab.is_place(doc[start:end].text):
+            return False
+        # Capitalized words after the run that end in a body or place word: the run names that thing.
+        i = end
+        while i < len(doc) and i - end < 4 and (doc[i].text[:1].isupper() or doc[i].text in ("'s", "’s")):
+            folded = lexicon.fold(doc[i].text)
+            if folded in self.vocab.place_types or folded in self.vocab.body_heads:
+                return False
+            if not self.vocab.is_name_token(doc[i]) and folded not in self.vocab.blocked:
+                break
+            i += 1
+        if end < len(doc) and lexicon.fold(doc[end].text).removesuffix("s") in self.vocab.place_types:
+            return False  # "Mai Chau district", "Minh Chau and Quan Lan communes"
+        return True
+
+
+class HonorificName:
+    """A run of name tokens right after an honorific: 'Mr. Nghiem Xuan Cuong', 'Hon. Mrs Justina Assan'."""
+
+    rule = "honorific_name"
+
+    def find(self, doc: Doc, run: NameRun):
+        titles = {t for span in doc.spans[TITLES_KEY] for t in range(span.start, span.end)}
+        for honorific in doc.spans[HONORIFICS_KEY]:
+            if any(t in titles for t in range(honorific.start, honorific.end)):
+                continue  # "General" of "General Secretary" is a title here, not a rank
+            end = run.end(doc, honorific.end)
+            if run.is_person(doc, honorific.end, end):
+                yield Candidate(honorific.end, end, self.rule, honorific.text)
+
+
+class TitleName:
+    """A run of name tokens right after a title: 'Governor Lee Cheol Woo', 'President Cường'."""
+
+    rule = "title_before_name"
+
+    def find(self, doc: Doc, run: NameRun):
+        for title in doc.spans[TITLES_KEY]:
+            if title._.plural or title.end >= len(doc):
+                continue
+            end = run.end(doc, title.end)
+            if run.is_person(doc, title.end, end):
+                yield Candidate(title.end, end, self.rule)
+
+
+class SurnameName:
+    """Two or more name tokens starting with a Vietnamese family name: '... Committee Hau A Lenh'."""
+
+    rule = "surname_lexicon"
+
+    def find(self, doc: Doc, run: NameRun):
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if lexicon.fold(token.text) in run.vocab.surnames and run.vocab.is_name_token(token):
+                end = run.end(doc, i)
+                if end - i >= 2 and run.is_person(doc, i, end):
+                    yield Candidate(i, end, self.rule)
+                    i = end
+                    continue
+            i += 1
+
+
+class NerName:
+    """The model's PERSON entities, cut to their name tokens ('Pham Minh Chinh - Member' -> 'Pham Minh Chinh')."""
+
+    rule = "ner"
+
+    def find(self, doc: Doc, run: NameRun):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start = next((t.i for t in ent if run.vocab.is_name_token(t)), None)
+            if start is None:
+                continue
+            end = min(run.end(doc, start), ent.end)
+            if end - start >= 2 and run.is_person(doc, start, end):
+                yield Candidate(start, end, self.rule)
+
+
+# Earlier recognizers win an overlap: their cue says more about where the name starts.
+RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), NerName())
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, taken in the order given (recognizer, then longer); in text order."""
+    taken: set[int] = set()
+    kept: list[Candidate] = []
+    for cand in candidates:
+        if taken.isdisjoint(range(cand.start, cand.end)):
+            kept.append(cand)
+            taken.update(range(cand.start, cand.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+class NamesComponent:
+    def __init__(self) -> None:
+        self.run = NameRun(Vocabulary())
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = []
+        for recognizer in RECOGNIZERS:
+            found = sorted(recognizer.find(doc, self.run), key=lambda c: c.start - c.end)
+            candidates.extend(found)
+        spans = []
+        for cand in resolve_overlaps(candidates):
+            span = doc[cand.start:cand.end]
+            span = doc.char_span(span.start_char, span.end_char, label="PERSON")
+            span._.rule = cand.rule
+            span._.honorific = cand.honorific
+            spans.append(span)
+        doc.spans[NAMES_KEY] = spans
+        return doc
+
+
+@Language.factory("extractor_names", assigns=["doc.spans"], requires=["doc.ents"])
+def make_names(nlp: Language, name: str) -> NamesComponent:
+    return NamesComponent()

@@ -1,0 +1,313 @@
+"""extractor_people: joins names and roles into people, and later mentions to the same person.
+
+The genre strings names and roles together with commas, dashes, "and" and semicolons:
+"Member of the Politburo, Prime Minister Pham Minh Chinh; Nguyen Thi Hong - Governor of ...".
+Each run of names and roles joined that way is a group; within a group a role written right
+before a name is that person's, and a role written after a name belongs to it until the next
+person. Around groups, copulas give roles to a subject ("he used to be Deputy Director of ...",
+"The two Deputy Secretaries are Mr. A and Mr. B"). Short forms ("Mr. Cuong", "Pacquiao"),
+"the Vice Chairman ..." and "the comrade" become mentions of a person already named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import lexicon
+from .names import NAMES_KEY, Vocabulary
+from .roles import ROLES_KEY
+from .titles import HONORIFICS_KEY
+
+JOINERS = {",", "-", "–", "—", "and", ":", "the"}
+DISTRIBUTIVE = {"are", "were", "include", "includes", "included"}
+# A verb phrase that gives its subject the role after it: "was re-elected as the", "used to be".
+COPULA = re.compile(
+    r"\b(?:is|was|are|were|has been|had been|have been|used to be|became|becomes|remains|remained|"
+    r"serves as|served as|(?:(?:is|was|has been|had been|were)\s+)?(?:re-?)?(?:elected|appointed|named|promoted|"
+    r"nominated)(?:\s+as|\s+to the (?:position|post) of)?)(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+PRONOUNS = {"he", "she"}
+COMRADE = re.compile(r"\b[Tt]he comrade\b")
+
+
+def evidence(doc: Doc, start_char: int, end_char: int, rule: str) -> dict:
+    return {"start": start_char, "end": end_char, "text": doc.text[start_char:end_char], "rule": rule}
+
+
+# "the provincial Party Committee" names the body "Hoa Binh province's Party Committee" names.
+ADJECTIVE_NOUNS = {"provincial": "province", "municipal": "municipality", "communal": "commune"}
+
+
+def words(text: str | None) -> set[str]:
+    """The words of a name or body, folded, for comparing one mention with another."""
+    folded = re.sub(r"[^\w\s]", " ", lexicon.fold(text or "")).split()
+    return {ADJECTIVE_NOUNS.get(w, w) for w in folded} - {"the", "of", "and", "s"}
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: set[str]
+    honorific: str | None = None
+    roles: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+
+    def add_role(self, role: Span, rule: str) -> None:
+        """Add a role, merged with one of the same title whose body it names more or less fully."""
+        new = {"title": role._.title, "organization": role._.organization,
+               "evidence": evidence(role.doc, role.start_char, role.end_char, rule)}
+        for i, old in enumerate(self.roles):
+            if lexicon.fold(old["title"]) != lexicon.fold(new["title"]):
+                continue
+            a, b = words(old["organization"]), words(new["organization"])
+            if a <= b or b <= a:
+                if len(b) > len(a):
+                    self.roles[i] = new
+                return
+        self.roles.append(new)
+
+    def as_record(self) -> dict:
+        return {"name": self.name, "honorific": self.honorific, "roles": self.roles,
+                "mentions": sorted(self.mentions, key=lambda m: (m["start"], m["end"]))}
+
+
+@dataclass
+class Item:
+    """A name mention (with its person) or a role, in text order."""
+
+    span: Span
+    person: Person | None = None
+
+    @property
+    def is_role(self) -> bool:
+        return self.person is None
+
+
+class Registry:
+    """The people of one article, found by the words of their names."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.recent: list[Person] = []  # most recently mentioned last
+
+    def find(self, tokens: set[str]) -> Person | None:
+        for person in reversed(self.recent):
+            if tokens <= person.tokens or (person.tokens <= tokens and len(person.tokens) == 1):
+                return person
+        return None
+
+    def mention(self, span: Span, rule: str, honorific: str | None = None) -> Person:
+        tokens = words(span.text)
+        person = self.find(tokens)
+        if person is None:
+            person = Person(name=" ".join(span.text.split()), tokens=tokens)
+            self.people.append(person)
+        elif len(tokens) > len(person.tokens):  # the full name after a short form
+            person.name, person.tokens = " ".join(span.text.split()), tokens
+        person.honorific = person.honorific or honorific
+        person.mentions.append(evidence(span.doc, span.start_char, span.end_char, rule))
+        self.seen(person)
+        return person
+
+    def seen(self, person: Person) -> None:
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
+
+
+class PeopleComponent:
+    def __init__(self) -> None:
+        self.vocab = Vocabulary()
+
+    def __call__(self, doc: Doc) -> Doc:
+        registry = Registry()
+        items = [Item(span, registry.mention(span, span._.rule, span._.honorific)) for span in doc.spans[NAMES_KEY]]
+        items += self.short_mentions(doc, registry)
+        items += [Item(role) for role in doc.spans[ROLES_KEY]]
+        items.sort(key=lambda item: item.span.start)
+        unattached = self.attach(doc, items, registry)
+        self.title_mentions(unattached, registry)
+        self.comrade_mentions(doc, registry)
+        doc._.people = [p.as_record() for p in registry.people if self.keep(p)]
+        doc._.organizations = organizations(doc)
+        return doc
+
+    def short_mentions(self, doc: Doc, registry: Registry) -> list[Item]:
+        """Unmarked short forms of names already met: 'Cuong was elected', 'Lee introduced'."""
+        forms: dict[str, Person] = {}
+        for person in registry.people:
+            parts = person.name.split()
+            if len(parts) >= 2:
+                for part in (parts[0], parts[-1]):
+                    if lexicon.fold(part) not in self.vocab.surnames:
+                        forms[lexicon.fold(part)] = person
+        taken = {i for key in (NAMES_KEY, ROLES_KEY, HONORIFICS_KEY) for s in doc.spans[key] for i in range(s.start, s.end)}
+        items = []
+        for token in doc:
+            person = forms.get(lexicon.fold(token.text))
+            if (person is None or token.i in taken or not self.vocab.is_name_token(token)
+                    or (token.i > 0 and self.vocab.is_name_token(doc[token.i - 1]))
+                    or (token.i + 1 < len(doc) and self.vocab.is_name_token(doc[token.i + 1]))):
+                continue
+            span = doc[token.i:token.i + 1]
+            items.append(Item(span, registry.mention(span, "short_name")))
+        return items
+
+    def attach(self, doc: Doc, items: list[Item], registry: Registry) -> list[Span]:
+        """Give roles to people group by group; return the roles that went to nobody."""
+        unattached = []
+        honorifics = {i for s in doc.spans[HONORIFICS_KEY] for i in range(s.start, s.end)}
+        named_before = {item.span.end: item.person for item in items if not item.is_role}
+        for group in groups(doc, items, honorifics):
+            subject = self.copula_subject(doc, group, registry, named_before)
+            last: Person | None = None
+            pending: list[Span] = []
+            shared: Span | None = None  # "The two Deputy Secretaries are A and B"
+            for k, item in enumerate(group):
+                if not item.is_role:
+                    for role in pending:
+                        item.person.add_role(role, "title_before_name")
+                    if shared is not None:
+                        item.person.add_role(shared, "plural_copula")
+                    pending, last = [], item.person
+                    registry.seen(item.person)
+                    continue
+                role = item.span
+                following = group[k + 1] if k + 1 < len(group) else None
+                if role._.plural:
+                    if following is not None and gap(doc, role.end, following.span.start, honorifics) == "distributive":
+                        shared = role
+                    continue
+                leads_next = (following is not None and not following.is_role
+                              and gap(doc, role.end, following.span.start, honorifics) == "adjacent")
+                if last is None or leads_next:
+                    pending.append(role)
+                else:
+                    last.add_role(role, "title_after_name")
+            for role in pending:  # roles no name followed: the copula's subject's, or nobody's
+                if subject is not None:
+                    subject.add_role(role, "copula")
+                else:
+                    unattached.append(role)
+        return unattached
+
+    def copula_subject(self, doc: Doc, group: list[Item], registry: Registry,
+                       named_before: dict[int, Person]) -> Person | None:
+        """The person a group of roles is predicated of: '<Name|he|she> was elected (as) <roles>'."""
+        first = group[0].span
+        sentence_start = first.sent.start
+        before = doc[sentence_start:first.start]
+        m = COPULA.search(before.text)
+        if not group[0].is_role or m is None:
+            return None
+        subject_end = before[0].idx + m.start()
+        subject = doc.char_span(before[0].idx, subject_end, alignment_mode="contract")
+        if subject is None or not len(subject):
+            return None
+        last = subject[-1]
+        if last.lower_ in PRONOUNS:
+            return registry.recent[-1] if registry.recent else None
+        return named_before.get(last.i + 1)
+
+    def title_mentions(self, roles: list[Span], registry: Registry) -> None:
+        """'the Vice Chairman of the Provincial People's Committee': the person holding that role."""
+        for role in roles:
+            if role.start == 0 or role.doc[role.start - 1].lower_ != "the" or role._.plural:
+                continue
+            title, body = lexicon.fold(role._.title), words(role._.organization)
+            for person in reversed(registry.recent):
+                if any(lexicon.fold(r["title"]) == title and (not body or body <= words(r["organization"]))
+                       for r in person.roles):
+                    start = role.doc[role.start - 1].idx
+                    person.mentions.append(evidence(role.doc, start, role.end_char, "title_mention"))
+                    break
+
+    def comrade_mentions(self, doc: Doc, registry: Registry) -> None:
+        """'the comrade' after a speech: the person named last before it."""
+        for m in COMRADE.finditer(doc.text):
+            before = [(mention["start"], p) for p in registry.people for mention in p.mentions
+                      if mention["end"] <= m.start() and mention["rule"] != "comrade_mention"]
+            if before:
+                person = max(before, key=lambda pair: pair[0])[1]
+                person.mentions.append(evidence(doc, m.start(), m.end(), "comrade_mention"))
+
+    @staticmethod
+    def keep(person: Person) -> bool:
+        """A person needs more than the statistical model's word: a role, an honorific, or a second mention."""
+        rules = {m["rule"] for m in person.mentions}
+        return bool(person.roles or person.honorific or rules - {"ner"} or len(person.mentions) > 1)
+
+
+def gap(doc: Doc, start: int, end: int, transparent: set[int]) -> str:
+    """How two items are joined: 'adjacent', 'dash', 'comma', 'and', 'distributive', or 'break'.
+
+    Honorifics and parentheses ("(VBSP)", "(Quang Nam)") between them do not count.
+    """
+    words_between, depth = [], 0
+    for token in doc[start:end]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(depth - 1, 0)
+        elif token.is_space:
+            if "\n" in token.text:
+                return "break"
+        elif depth == 0 and token.i not in transparent:
+            words_between.append(token.lower_)
+    if not words_between:
+        return "adjacent"
+    if set(words_between) <= DISTRIBUTIVE:
+        return "distributive"
+    if not set(words_between) <= JOINERS:
+        return "break"
+    for kind, marks in (("dash", {"-", "–", "—"}), ("comma", {","}), ("and", {"and"})):
+        if marks & set(words_between):
+            return kind
+    return "comma"
+
+
+def groups(doc: Doc, items: list[Item], transparent: set[int]) -> list[list[Item]]:
+    """Runs of items joined by commas, dashes, 'and' or nothing; a plural title joins its 'are' list."""
+    result: list[list[Item]] = []
+    for item in items:
+        if result:
+            prev = result[-1][-1]
+            # No sentence test: a period between items is a break, and the parser splits after "Hon.".
+            kind = gap(doc, prev.span.end, item.span.start, transparent)
+            if kind not in ("break", "distributive") or (kind == "distributive" and prev.is_role
+                                                          and prev.span._.plural):
+                result[-1].append(item)
+                continue
+        result.append([item])
+    return result
+
+
+def organizations(doc: Doc) -> list[dict]:
+    """The bodies that roles name, once each, with their acronym and every place they are named."""
+    found: dict[str, dict] = {}
+    for role in doc.spans[ROLES_KEY]:
+        if role._.org_chars is None:
+            continue
+        start, end = role._.org_chars
+        org = found.setdefault(lexicon.fold(role._.organization),
+                               {"name": role._.organization, "acronym": None, "mentions": []})
+        org["acronym"] = org["acronym"] or role._.acronym
+        org["mentions"].append(evidence(doc, start, end, role._.rule))
+    by_acronym = {o["acronym"]: o for o in found.values() if o["acronym"]}
+    for key, org in list(found.items()):
+        target = by_acronym.get(org["name"])
+        if target is not None and target is not org:  # "Chairman of the PPC" after "(PPC)" was defined
+            target["mentions"].extend(org["mentions"])
+            del found[key]
+    for org in found.values():
+        unique = {(m["start"], m["end"]): m for m in org["mentions"]}
+        org["mentions"] = [unique[k] for k in sorted(unique)]
+    return sorted(found.values(), key=lambda o: o["mentions"][0]["start"])
+
+
+@Language.factory("extractor_people", assigns=["doc._.people", "doc._.organizations"], requires=["doc.spans"])
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent()

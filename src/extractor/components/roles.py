@@ -1,0 +1,147 @@
+"""extractor_roles: turns each title into a role, with the body it belongs to.
+
+Two shapes name the body: after the title ("Deputy Head of the Provincial National Assembly
+Delegation", "District Chief Executive for Ajumako District") and before it ("Politburo member",
+"Government spokesman"). Words before a title that only rank it ("Provincial Party Secretary",
+"State President") stay in the title, as the annotation guide asks. A body ends where a person's
+name starts, so this component runs after extractor_names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from .names import NAMES_KEY
+from .titles import HONORIFICS_KEY, TITLES_KEY, singular
+
+ROLES_KEY = "roles"
+BODY_LINKS = {"of", "for"}  # "<Title> of <Body>", "<Title> for <Body>"
+INNER_LINKS = {"of", "and", "for", "&", "on"}  # inside a body: "Department of Planning and Investment"
+POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers' Union"
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|[IVXLC]+th", re.IGNORECASE)  # "the 11th Party Central Committee"
+
+
+def clean(text: str) -> str:
+    """Collapse white space (titles wrap across lines) and drop a leading 'the'."""
+    text = " ".join(text.split())
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+
+
+class BodyReader:
+    """Reads the body a title belongs to, token by token, from the lexicons' point of view."""
+
+    def __init__(self) -> None:
+        bodies = lexicon.load("bodies.jsonl")
+        titles = lexicon.load("titles.jsonl")
+        self.modifiers = {e.text for e in bodies if e.kind == "modifier"}  # "provincial People's Committee"
+        self.fused = {lexicon.fold(e.text) for e in titles if e.kind == "fused"}
+        self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
+
+    @staticmethod
+    def is_capitalized(token: Token) -> bool:
+        """A capitalized word or acronym ('People', 'CPPCC', 'Ba-Ria'), not punctuation glued to one."""
+        return token.text[:1].isupper() and re.sub(r"[-.&]", "", token.text).isalnum()
+
+    def is_body_word(self, token: Token) -> bool:
+        return self.is_capitalized(token) or bool(ORDINAL.fullmatch(token.text))
+
+    def after(self, doc: Doc, start: int, stops: set[int]) -> tuple[int, int] | None:
+        """The body's token range from `start` (just after 'of'), skipping a leading 'the'."""
+        i = start + (start < len(doc) and doc[start].lower_ == "the")
+        body_start, last = i, i
+        while i < len(doc) and i not in stops:
+            token = doc[i]
+            if self.is_body_word(token) or (token.text in POSSESSIVES and last == i):
+                i += 1
+                last = i
+            elif token.lower_ in self.modifiers and last == i and (
+                    i > body_start or (i + 1 < len(doc) and self.is_body_word(doc[i + 1]))):
+                # "Hoa Binh province's Party Committee", "the provincial People's Committee"
+                i += 1
+                last = i
+            elif token.lower_ in INNER_LINKS or token.is_space or (token.text == "-" and not token.whitespace_):
+                j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+                if j < len(doc) and j not in stops and self.is_body_word(doc[j]) and last == i:
+                    i = j
+                else:
+                    break
+            else:
+                break
+        return (body_start, last) if last > body_start else None
+
+    def before(self, doc: Doc, end: int, stops: set[int]) -> int:
+        """Start of the capitalized words written right before a title ('Union Minority Affairs')."""
+        i = end
+        while i > 0 and (i - 1) not in stops:
+            token = doc[i - 1]
+            if token.text in POSSESSIVES or (self.is_capitalized(token)
+                                              and lexicon.fold(token.text) not in self.function_words):
+                i -= 1
+            else:
+                break
+        return i
+
+    def split_prefix(self, doc: Doc, start: int, end: int) -> int:
+        """Where the ranking words ('Provincial Party') start within a prefix; before them is a body."""
+        i = end
+        while i > start and lexicon.fold(doc[i - 1].text) in self.fused:
+            i -= 1
+        return i
+
+
+def acronym_after(doc: Doc, end: int) -> str | None:
+    """'(VBSP)' right after a body: its acronym."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1].text
+        if word.isupper() and word.isalpha() and len(word) >= 2:
+            return word
+    return None
+
+
+class RolesComponent:
+    def __init__(self) -> None:
+        self.reader = BodyReader()
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = {i for span in doc.spans[NAMES_KEY] for i in range(span.start, span.end)}
+        honorifics = {i for span in doc.spans[HONORIFICS_KEY] for i in range(span.start, span.end)}
+        titles = list(doc.spans[TITLES_KEY])
+        title_tokens = {i for span in titles for i in range(span.start, span.end)}
+        stops = names | honorifics | title_tokens
+        doc.spans[ROLES_KEY] = [self.role(doc, title, stops) for title in titles]
+        return doc
+
+    def role(self, doc: Doc, title: Span, stops: set[int]) -> Span:
+        prefix_start = self.reader.before(doc, title.start, stops)
+        fused_start = self.reader.split_prefix(doc, prefix_start, title.start)
+        title_text = doc[fused_start:title.end].text
+        if title._.plural:
+            title_text = singular(title_text)
+        org_range = None
+        if title.end < len(doc) and doc[title.end].lower_ in BODY_LINKS:
+            org_range = self.reader.after(doc, title.end + 1, stops)
+        if org_range is None and prefix_start < fused_start:
+            org_range = (prefix_start, fused_start)
+            if doc[fused_start - 1].text in POSSESSIVES:  # "Bac Ninh's Party Secretary"
+                org_range = (prefix_start, fused_start - 1)
+        before = org_range is not None and org_range[0] < title.start
+        span = Span(doc, prefix_start if before else fused_start, org_range[1] if org_range and not before else title.end,
+                    label="ROLE")
+        span._.title = clean(title_text)
+        span._.plural = title._.plural
+        if org_range:
+            org = doc[org_range[0]:org_range[1]]
+            span._.organization = clean(org.text)
+            span._.org_chars = (org.start_char, org.end_char)
+            span._.acronym = acronym_after(doc, org_range[1])
+        span._.rule = "body_before_title" if before else ("title_of_body" if org_range else "bare_title")
+        return span
+
+
+@Language.factory("extractor_roles", assigns=["doc.spans"], requires=["doc.spans"])
+def make_roles(nlp: Language, name: str) -> RolesComponent:
+    return RolesComponent()

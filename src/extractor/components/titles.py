@@ -1,0 +1,115 @@
+"""extractor_titles: finds titles ("Permanent Vice Chairman") and honorifics ("Hon. Mrs") by lexicon.
+
+Both are matched as regexes over the text, built from `patterns/titles.jsonl` and
+`patterns/honorifics.jsonl`: the tokenizer splits abbreviations inconsistently ("Rev." is one token,
+"Hon." two) and titles are hyphenated or wrapped ("Vice-Chairman"), which a regex absorbs and a
+token pattern would have to spell out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .. import lexicon
+
+TITLES_KEY = "titles"
+HONORIFICS_KEY = "honorifics"
+
+
+def _plural(title: str) -> str:
+    """'Deputy Secretary' -> 'Deputy Secretaries', 'Vice Chairman' -> 'Vice Chairmen'."""
+    head, _, last = title.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch")):
+        last += "es"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+@functools.cache
+def _singulars() -> dict[str, str]:
+    """Plural last word -> singular, for every title in the lexicon ('secretaries' -> 'Secretary')."""
+    titles = (e.text for e in lexicon.load("titles.jsonl") if e.kind == "title")
+    return {_plural(t).split()[-1].lower(): t.split()[-1] for t in titles}
+
+
+def singular(title: str) -> str:
+    """'The two vice secretaries' title 'vice secretaries' -> 'vice secretary', case kept."""
+    head, _, last = title.rpartition(" ")
+    word = _singulars().get(last.lower(), last)
+    word = word if last[:1].isupper() else word.lower()
+    return f"{head} {word}".strip()
+
+
+class TitleMatcher:
+    """Titles with their qualifiers, any case: 'Deputy General Director', 'vice secretary', 'Members'."""
+
+    def __init__(self) -> None:
+        titles = [e.text for e in lexicon.load("titles.jsonl") if e.kind == "title"]
+        qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load("titles.jsonl") if e.kind == "qualifier")
+        self.singular = re.compile(
+            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(titles)})\b", re.IGNORECASE)
+        self.plural = re.compile(
+            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(map(_plural, titles))})\b", re.IGNORECASE)
+
+    def __call__(self, doc: Doc) -> None:
+        spans = []
+        for pattern, plural in ((self.plural, True), (self.singular, False)):
+            for m in pattern.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), label="TITLE", alignment_mode="strict")
+                # A match inside a token ("Chairmanship") is no title, nor is one inside a body's name.
+                if span is not None and not _names_a_body(span):
+                    span._.plural = plural
+                    spans.append(span)
+        doc.spans[TITLES_KEY] = filter_spans(spans)  # the longer title wins
+
+
+def _names_a_body(span) -> bool:
+    """'Board of Directors', 'Office of the Prime Minister': a title after '<Body word> of (the)'."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and span.doc[i].lower_ == "of" and span.doc[i - 1].text[:1].isupper()
+
+
+class HonorificMatcher:
+    """Honorifics, case as written, possibly stacked: 'Hon. Mrs', 'Assoc. Prof. Dr.', 'H.E. Mr.'."""
+
+    def __init__(self) -> None:
+        words = [e.text for e in lexicon.load("honorifics.jsonl")]
+        one = lexicon.phrase_regex(words)
+        self.pattern = re.compile(rf"(?<![\w.])(?:(?:{one})(?![\w-])\.?\s*)+(?=[A-ZÀ-Ỹ])")
+
+    def __call__(self, doc: Doc) -> None:
+        spans = []
+        for m in self.pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.start() + len(m.group().rstrip()), label="HONORIFIC",
+                                 alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+        doc.spans[HONORIFICS_KEY] = spans
+
+
+class TitlesComponent:
+    def __init__(self) -> None:
+        self.titles = TitleMatcher()
+        self.honorifics = HonorificMatcher()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.titles(doc)
+        self.honorifics(doc)
+        return doc
+
+
+@Language.factory("extractor_titles", assigns=["doc.spans"], requires=[])
+def make_titles(nlp: Language, name: str) -> TitlesComponent:
+    return TitlesComponent()

@@ -1,0 +1,26 @@
+"""Every custom `._` attribute extractor sets, declared once (one component writes each)."""
+
+from spacy.tokens import Doc, Span
+
+# Span attributes, on the spans the components keep in `doc.spans`.
+SPAN_ATTRS = {
+    "rule": None,  # the recognizer that produced the span (evidence `rule`)
+    "honorific": None,  # names: "Mr.", "Comrade", written before the name
+    "title": None,  # roles: the position, "Vice Chairman"
+    "organization": None,  # roles: the body as written, or None
+    "org_chars": None,  # roles: (start, end) characters of the body in the text, or None
+    "acronym": None,  # roles: "VBSP" of "the Vietnam Bank for Social Policies (VBSP)"
+    "plural": False,  # roles: "The two Deputy Secretaries ..." names several people
+}
+
+# Doc attributes: the record's lists, in the record's shape (written by extractor_people).
+DOC_ATTRS = ("people", "organizations")
+
+
+def register() -> None:
+    for name, default in SPAN_ATTRS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name in DOC_ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

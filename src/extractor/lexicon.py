@@ -1,0 +1,62 @@
+"""Loads the lexicons in `patterns/`: one JSON object a line, validated, cached per process.
+
+Rules are data (medspaCy's habit): adding a title, body or place never touches Python.
+A bad line raises LexiconError naming its file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import ExtractorError
+
+
+class LexiconError(ExtractorError):
+    """A pattern file that cannot be read as the lexicon it should be."""
+
+
+class Entry(BaseModel):
+    """One lexicon line: the phrase as written, with what kind of thing it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str
+    kind: str | None = None
+
+
+@functools.cache
+def load(filename: str) -> tuple[Entry, ...]:
+    """Every entry of `patterns/<filename>`, in file order."""
+    path = resources.files("extractor") / "patterns" / filename
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(Entry.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as error:
+            raise LexiconError(f"patterns/{filename}, line {number}: {error}") from None
+    return tuple(entries)
+
+
+def phrases(filename: str, kind: str | None = None) -> frozenset[str]:
+    """The lexicon's phrases, lowercased, optionally only those of one kind."""
+    return frozenset(e.text.lower() for e in load(filename) if kind is None or e.kind == kind)
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, for lookups that must not depend on how a name was typed."""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def phrase_regex(alternatives: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any white space or hyphen."""
+    ordered = sorted(set(alternatives), key=len, reverse=True)
+    return "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in ordered)

