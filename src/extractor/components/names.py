@@ -146,6 +146,30 @@ class SurnameName:
             i += 1
 
 
+class BodyThenName:
+    """A name closing the capitalized words after '<Title> of', once a body or place word has ended
+    the body: 'President of the Lao PDR Khamsing Vilaythong', '... Ethnic Committee Hau A Lenh'."""
+
+    rule = "title_body_name"
+    LINKS = {"of", "and", "for", "the", "&", "'s", "’s"}
+
+    def find(self, doc: Doc, run: NameRun):
+        vocab = run.vocab
+        for title in doc.spans[TITLES_KEY]:
+            start = title.end + 1
+            if start >= len(doc) or doc[title.end].lower_ not in ("of", "for"):
+                continue
+            end = start
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in self.LINKS):
+                end += 1
+            for split in range(end - 2, start, -1):
+                ends_body = lexicon.fold(doc[split - 1].text) in vocab.body_heads or any(
+                    vocab.is_place(doc[q:split].text) for q in range(start, split))
+                if ends_body and 2 <= end - split <= 4 and run.end(doc, split) == end and run.is_person(doc, split, end):
+                    yield Candidate(split, end, self.rule)
+                    break
+
+
 class NerName:
     """The model's PERSON entities, cut to their name tokens ('Pham Minh Chinh - Member' -> 'Pham Minh Chinh')."""
 
@@ -164,7 +188,7 @@ class NerName:
 
 
 # Earlier recognizers win an overlap: their cue says more about where the name starts.
-RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), NerName())
+RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), NerName())
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

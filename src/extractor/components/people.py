@@ -22,19 +22,32 @@ from .names import NAMES_KEY, Vocabulary
 from .roles import ROLES_KEY
 from .titles import HONORIFICS_KEY
 
-JOINERS = {",", "-", "–", "—", "and", ":", "the"}
+JOINERS = {",", "-", "–", "—", "and", ":", "the", "concurrently", "cum"}
 DISTRIBUTIVE = {"are", "were", "include", "includes", "included"}
 # A verb phrase that gives its subject the role after it: "was re-elected as the", "used to be".
 COPULA = re.compile(
-    r"\b(?:is|was|are|were|has been|had been|have been|used to be|became|becomes|remains|remained|"
-    r"serves as|served as|(?:(?:is|was|has been|had been|were)\s+)?(?:re-?)?(?:elected|appointed|named|promoted|"
-    r"nominated)(?:\s+as|\s+to the (?:position|post) of)?)(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+    r"\b(?:is|was|are|were|has been|had been|have been|will be|used to be|became|becomes|remains|remained|"
+    r"(?:(?:will|to)\s+)?(?:continues?\s+to\s+|continued\s+to\s+)?serve[sd]?\s+as|"
+    r"(?:(?:is|was|has been|had been|were)\s+)?(?:re-?)?(?:elected|appointed|named|promoted|"
+    r"nominated)(?:\s+as|\s+to the (?:position|post) of)?)"
+    r"(?:\s+(?:now|currently|also|concurrently|still))?(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
 PRONOUNS = {"he", "she"}
 COMRADE = re.compile(r"\b[Tt]he comrade\b")
+QUALIFIERS = {lexicon.fold(e.text) for e in lexicon.load("titles.jsonl") if e.kind == "qualifier"}
 
 
 def evidence(doc: Doc, start_char: int, end_char: int, rule: str) -> dict:
     return {"start": start_char, "end": end_char, "text": doc.text[start_char:end_char], "rule": rule}
+
+
+def same_title(a: str, b: str) -> bool:
+    return lexicon.fold(a) == lexicon.fold(b)
+
+
+def shortens(short: str, long: str) -> bool:
+    """'President' shortens 'State President'; it does not shorten 'Vice President'."""
+    short, long = lexicon.fold(short), lexicon.fold(long)
+    return long.endswith(" " + short) and long.split()[0] not in QUALIFIERS
 
 
 # "the provincial Party Committee" names the body "Hoa Binh province's Party Committee" names.
@@ -60,13 +73,13 @@ class Person:
         new = {"title": role._.title, "organization": role._.organization,
                "evidence": evidence(role.doc, role.start_char, role.end_char, rule)}
         for i, old in enumerate(self.roles):
-            if lexicon.fold(old["title"]) != lexicon.fold(new["title"]):
-                continue
             a, b = words(old["organization"]), words(new["organization"])
-            if a <= b or b <= a:
+            if same_title(old["title"], new["title"]) and (a <= b or b <= a):
                 if len(b) > len(a):
                     self.roles[i] = new
                 return
+            if not b and shortens(new["title"], old["title"]):
+                return  # "President Thinh" after "State President Vo Quang Thinh"
         self.roles.append(new)
 
     def as_record(self) -> dict:

@@ -81,6 +81,9 @@ class BodyReader:
             if token.text in POSSESSIVES or (self.is_capitalized(token)
                                               and lexicon.fold(token.text) not in self.function_words):
                 i -= 1
+            elif (token.lower_ in INNER_LINKS and i < end and i >= 2 and (i - 2) not in stops
+                  and self.is_capitalized(doc[i - 2])):
+                i -= 1  # "Provincial Planning and Development Coordinator"
             else:
                 break
         return i

@@ -57,9 +57,9 @@ class TitleMatcher:
         titles = [e.text for e in lexicon.load("titles.jsonl") if e.kind == "title"]
         qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load("titles.jsonl") if e.kind == "qualifier")
         self.singular = re.compile(
-            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(titles)})\b", re.IGNORECASE)
+            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
         self.plural = re.compile(
-            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(map(_plural, titles))})\b", re.IGNORECASE)
+            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(map(_plural, titles))})(?!\w)", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> None:
         spans = []
@@ -87,7 +87,8 @@ class HonorificMatcher:
     def __init__(self) -> None:
         words = [e.text for e in lexicon.load("honorifics.jsonl")]
         one = lexicon.phrase_regex(words)
-        self.pattern = re.compile(rf"(?<![\w.])(?:(?:{one})(?![\w-])\.?\s*)+(?=[A-ZÀ-Ỹ])")
+        # Stacked honorifics, each perhaps with a bracketed note: "Col. (Rtd)", "Hon. Mrs".
+        self.pattern = re.compile(rf"(?<![\w.])(?:(?:{one})(?![\w-])\.?\s*(?:\([A-Za-z]+\.?\)\s*)?)+(?=[A-ZÀ-Ỹ])")
 
     def __call__(self, doc: Doc) -> None:
         spans = []
