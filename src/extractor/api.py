@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
+
+from pydantic import ValidationError
 
 from .errors import InputError
 from .pipeline import DEFAULT_MODEL, build_pipeline
@@ -27,23 +30,30 @@ class Extractor:
                 source: Source | dict | None = None) -> ArticleRecord:
         """One article's record. `published` (a date or 'YYYY-MM-DD') is the reference date for dates."""
         source = _source(source, published)
-        _check_text(text, source)
+        check_text(text, source.path or "<text>")
         return doc_to_record(self.nlp(text), source)
 
     def extract_many(self, items: Iterable[Item], *, batch_size: int = 32) -> Iterator[ArticleRecord]:
         """Records for many articles, in input order, streamed through `nlp.pipe`.
 
-        Each item is a text or a `(text, source)` pair. A bad text raises InputError when reached.
+        Each item is a text or a `(text, source)` pair. A bad item raises InputError in its place
+        in the stream, after the records of every item before it (none is lost to batching).
         """
 
-        def pairs():
+        def checked():
             for item in items:
                 text, source = item if isinstance(item, tuple) else (item, None)
-                source = _source(source, None)
-                _check_text(text, source)
-                yield text, source
+                try:
+                    source = _source(source, None)
+                    check_text(text, source.path or "<text>")
+                except InputError as error:
+                    yield "", (None, error)  # carried through the batch to its place in the output
+                else:
+                    yield text, (source, None)
 
-        for doc, source in self.nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
+        for doc, (source, error) in self.nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
+            if error is not None:
+                raise error
             yield doc_to_record(doc, source)
 
 
@@ -59,18 +69,32 @@ def extract(text: str, *, published: date | str | None = None, source: Source | 
 
 
 def _source(source: Source | dict | None, published: date | str | None) -> Source:
-    source = Source.model_validate(source or {})
+    """The record's source, with `published` (a date or 'YYYY-MM-DD') as its reference date."""
+    try:
+        source = Source.model_validate(source or {})
+    except ValidationError as error:
+        raise InputError("<source>", f"not a valid source: {error.errors()[0]['msg']}") from None
     if published is not None:
-        try:
-            published = date.fromisoformat(str(published))
-        except ValueError:
-            raise InputError(source.path or "<text>", f"published date {published!r} is not YYYY-MM-DD") from None
-        source = source.model_copy(update={"published": published})
+        source = source.model_copy(update={"published": parse_published(published, source.path or "<text>")})
     return source
 
 
-def _check_text(text: str, source: Source) -> None:
-    name = source.path or "<text>"
+def parse_published(value: date | str, name: str) -> date:
+    """A reference date given as a date (a datetime counts by its day) or as 'YYYY-MM-DD'."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(name, f"published date {value!r} is not a date in the form YYYY-MM-DD")
+
+
+def check_text(text: str, name: str) -> None:
+    """Refuse what no record can come from: a non-string, or a text that is empty or only white space."""
     if not isinstance(text, str):
         raise InputError(name, f"expected text (str), got {type(text).__name__}")
     if not text.strip():

@@ -8,7 +8,6 @@ output file that cannot be written.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -20,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .api import Extractor, default_extractor
+from .api import Extractor, check_text, default_extractor, parse_published
 from .errors import ExtractorError, InputError
 from .pipeline import DEFAULT_MODEL
 from .records import ArticleRecord, Source, record_schema
@@ -42,15 +41,13 @@ _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _published(value: str | None) -> date | None:
-    """A `--published` value as a date; only YYYY-MM-DD (date.fromisoformat alone also takes '20240731')."""
+    """A `--published` value as a date, by the library's rule (only YYYY-MM-DD)."""
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise typer.BadParameter(f"{value!r} is not a valid date ({error})") from None
+        return parse_published(value, "--published")
+    except InputError as error:
+        raise typer.BadParameter(error.reason) from None
 
 
 @app.command(
@@ -151,8 +148,7 @@ def _read(name: str) -> str:
 def _decode(name: str, data: bytes) -> str:
     """`data` as strict UTF-8 text (a leading BOM dropped); NUL bytes mean binary content.
 
-    Blank texts are refused here and not left to the library: `extract_many` raises when it
-    reaches one, losing the records of its batch (keep the rule in sync with api._check_text).
+    Bad texts are refused here, so that one bad input does not end the stream of the others.
     """
     if (nul := data.find(b"\0")) >= 0:
         raise InputError(name, f"binary content, not text (NUL byte at offset {nul})")
@@ -161,8 +157,7 @@ def _decode(name: str, data: bytes) -> str:
     except UnicodeDecodeError as error:
         raise InputError(name, f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise InputError(name, "the text is empty or only whitespace")
+    check_text(text, name)
     return text
 
 

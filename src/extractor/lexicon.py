@@ -34,8 +34,12 @@ class Entry(BaseModel):
 def load(filename: str) -> tuple[Entry, ...]:
     """Every entry of `patterns/<filename>`, in file order."""
     path = resources.files("extractor") / "patterns" / filename
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"patterns/{filename}: cannot be read ({error})") from None
     entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

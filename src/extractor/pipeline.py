@@ -24,7 +24,7 @@ COMPONENTS = ("extractor_titles", "extractor_names", "extractor_roles", "extract
 
 def resolve_model(name: str) -> str:
     """The importable package (or path) for a model name, following MODEL_ALIASES when needed."""
-    if importlib.util.find_spec(name.replace("-", "_")) is None and name in MODEL_ALIASES:
+    if name in MODEL_ALIASES and importlib.util.find_spec(name) is None:
         return MODEL_ALIASES[name]
     return name
 

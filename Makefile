@@ -1,0 +1,39 @@
+# Fresh machine: `make run` (records for the corpus) and `make test`. POSIX make, no jq.
+
+PYTHON = python3
+VENV = .venv
+BIN = $(VENV)/bin
+CORPUS = corpus
+OUT = out/corpus.jsonl
+
+.PHONY: run test schema clean
+
+# Keeps the CLI's exit code (1 when an article could not be read, 2 when nothing ran) and
+# still prints the summary of the records that were written.
+run: $(VENV)/.installed
+	@mkdir -p out
+	@status=0; $(BIN)/extractor extract $(CORPUS) -o $(OUT) || status=$$?; \
+	[ $$status -eq 2 ] || $(BIN)/python -c 'import json, sys; records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]; people = sum(len(r["people"]) for r in records); print(f"{len(records)} records written to {sys.argv[1]}, {people} people found")' $(OUT); \
+	exit $$status
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+# The committed contract; tests/test_schema.py fails when it drifts from the models.
+schema: $(VENV)/.installed
+	$(BIN)/extractor schema > schemas/record.schema.json
+
+clean:
+	rm -rf out .pytest_cache
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps: a changed pyproject.toml re-installs.
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
