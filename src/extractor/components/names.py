@@ -71,9 +71,9 @@ class NameRun:
             token = doc[i]
             if self.vocab.is_name_token(token):
                 i += 1
-            elif (token.text in QUOTES_OPEN and i + 2 < len(doc) and i > start
-                  and self.vocab.is_name_token(doc[i + 1]) and doc[i + 2].text in QUOTES_CLOSE):
-                i += 3  # a nickname in quotes
+            elif (i > start and token.text in QUOTES_OPEN and i + 3 < len(doc) and doc[i + 1].is_title
+                  and doc[i + 2].text in QUOTES_CLOSE and self.vocab.is_name_token(doc[i + 3])):
+                i += 3  # a nickname in quotes, any word, within a name: "Ramon “Jun” D. Alcantara"
             elif (token.text == "-" and i > start and i + 1 < len(doc) and not doc[i - 1].whitespace_
                   and not token.whitespace_ and doc[i + 1].is_alpha):
                 i += 2  # a hyphenated name
