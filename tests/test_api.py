@@ -7,6 +7,7 @@ import pytest
 
 import extractor
 from extractor import ArticleRecord, Extractor, InputError, ModelError, Source
+from extractor.records import text_id
 
 CHAIRMAN = "Mr. Tran Van Nam, Chairman of the Provincial People's Committee, opened the conference."
 DIRECTOR = "Ms. Le Thi Hoa, Director of the Department of Finance, reported on the 2024 budget."
@@ -82,3 +83,22 @@ def test_extract_many_of_nothing_is_empty(loaded):
 def test_unknown_model_raises_model_error():
     with pytest.raises(ModelError, match="no_such_model"):
         Extractor(model="no_such_model")
+
+
+def test_extract_many_raises_for_a_bad_item_in_its_place(loaded):
+    """Every record before the bad item comes out first, even within one batch."""
+    stream = loaded.extract_many([CHAIRMAN, DIRECTOR, ("  ", Source(path="blank.txt")), CHAIRMAN], batch_size=8)
+    assert [r.id for r in (next(stream), next(stream))] == [text_id(CHAIRMAN), text_id(DIRECTOR)]
+    with pytest.raises(InputError, match="blank.txt"):
+        next(stream)
+
+
+@pytest.mark.parametrize("model", ["./no/such/dir", "no.such.package"], ids=["path", "dotted"])
+def test_model_names_that_are_paths_or_dotted_raise_model_error(model):
+    with pytest.raises(ModelError):
+        Extractor(model=model)
+
+
+def test_a_bad_source_raises_input_error(loaded):
+    with pytest.raises(InputError, match="source"):
+        loaded.extract(CHAIRMAN, source={"colour": "red"})

@@ -38,6 +38,11 @@ def load(filename: str) -> tuple[Entry, ...]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(f"patterns/{filename}: cannot be read ({error})") from None
+    return parse(lines, f"patterns/{filename}")
+
+
+def parse(lines: Iterable[str], name: str) -> tuple[Entry, ...]:
+    """Entries from JSON Lines; blank lines are skipped, a bad line raises naming `name` and its number."""
     entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -45,7 +50,7 @@ def load(filename: str) -> tuple[Entry, ...]:
         try:
             entries.append(Entry.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as error:
-            raise LexiconError(f"patterns/{filename}, line {number}: {error}") from None
+            raise LexiconError(f"{name}, line {number}: {error}") from None
     return tuple(entries)
 
 
