@@ -13,8 +13,11 @@ SPAN_ATTRS = {
     "plural": False,  # roles: "The two Deputy Secretaries ..." names several people
 }
 
-# Doc attributes: the record's lists, in the record's shape (written by extractor_people).
-DOC_ATTRS = ("people", "organizations")
+# Doc attributes: the record's parts, in the record's shape (dicts the models validate), each
+# written by one component: people and organizations by extractor_people, dates by
+# extractor_dates, event by extractor_event, amounts by extractor_amounts, targets by
+# extractor_targets, documents by extractor_documents.
+DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents")
 
 
 def register() -> None:

@@ -131,6 +131,11 @@ def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
     return ArticleRecord(
         id=text_id(doc.text),
         source=source,
+        event=Event.model_validate(doc._.event) if doc._.event else None,
         people=[Person.model_validate(p) for p in doc._.people or []],
         organizations=[Organization.model_validate(o) for o in doc._.organizations or []],
+        dates=[DateValue.model_validate(d) for d in doc._.dates or []],
+        amounts=[Amount.model_validate(a) for a in doc._.amounts or []],
+        documents=[DocumentRef.model_validate(d) for d in doc._.documents or []],
+        targets=[Target.model_validate(t) for t in doc._.targets or []],
     )
