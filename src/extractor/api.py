@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from pydantic import ValidationError
+from spacy.tokens import Doc
 
 from .errors import InputError
 from .pipeline import DEFAULT_MODEL, build_pipeline
@@ -31,7 +32,7 @@ class Extractor:
         """One article's record. `published` (a date or 'YYYY-MM-DD') is the reference date for dates."""
         source = _source(source, published)
         check_text(text, source.path or "<text>")
-        return doc_to_record(self.nlp(text), source)
+        return doc_to_record(self.nlp(self._doc(text, source)), source)
 
     def extract_many(self, items: Iterable[Item], *, batch_size: int = 32) -> Iterator[ArticleRecord]:
         """Records for many articles, in input order, streamed through `nlp.pipe`.
@@ -47,14 +48,21 @@ class Extractor:
                     source = _source(source, None)
                     check_text(text, source.path or "<text>")
                 except InputError as error:
-                    yield "", (None, error)  # carried through the batch to its place in the output
+                    yield self._doc("", None), (None, error)  # carried through the batch to its place
                 else:
-                    yield text, (source, None)
+                    yield self._doc(text, source), (source, None)
 
         for doc, (source, error) in self.nlp.pipe(checked(), as_tuples=True, batch_size=batch_size):
             if error is not None:
                 raise error
             yield doc_to_record(doc, source)
+
+
+    def _doc(self, text: str, source: Source | None) -> Doc:
+        """The tokenized text with what the components read besides it: the reference date."""
+        doc = self.nlp.make_doc(text)
+        doc._.published = source.published.isoformat() if source and source.published else None
+        return doc
 
 
 @functools.cache

@@ -17,7 +17,10 @@ SPAN_ATTRS = {
 # written by one component: people and organizations by extractor_people, dates by
 # extractor_dates, event by extractor_event, amounts by extractor_amounts, targets by
 # extractor_targets, documents by extractor_documents.
-DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents")
+DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents",
+             # Input, set before the pipeline runs (api.Extractor): the reference date as
+             # 'YYYY-MM-DD' (a string, so docs serialize across processes), or None.
+             "published")
 
 
 def register() -> None:
