@@ -123,9 +123,19 @@ class TitleName:
         for title in doc.spans[TITLES_KEY]:
             if title._.plural or title.end >= len(doc):
                 continue
-            end = run.end(doc, title.end)
-            if run.is_person(doc, title.end, end):
-                yield Candidate(title.end, end, self.rule)
+            start = after_brackets(doc, title.end)  # "Additional Chief Secretary (Finance) Vikram Rathore"
+            end = run.end(doc, start)
+            if run.is_person(doc, start, end):
+                yield Candidate(start, end, self.rule)
+
+
+def after_brackets(doc: Doc, i: int, longest: int = 6) -> int:
+    """The token after a short bracketed note starting at i ('(Finance)'), or i when there is none."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + longest, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+    return i
 
 
 class SurnameName:
@@ -139,7 +149,8 @@ class SurnameName:
             token = doc[i]
             if lexicon.fold(token.text) in run.vocab.surnames and run.vocab.is_name_token(token):
                 end = run.end(doc, i)
-                if end - i >= 2 and run.is_person(doc, i, end):
+                ends_a_place = any(run.vocab.is_place(doc[j:end].text) for j in range(max(i - 2, 0), i))
+                if end - i >= 2 and not ends_a_place and run.is_person(doc, i, end):  # not "Thu Dau Mot"
                     yield Candidate(i, end, self.rule)
                     i = end
                     continue
@@ -151,7 +162,7 @@ class BodyThenName:
     the body: 'President of the Lao PDR Khamsing Vilaythong', '... Ethnic Committee Hau A Lenh'."""
 
     rule = "title_body_name"
-    LINKS = {"of", "and", "for", "the", "&", "'s", "’s"}
+    LINKS = {"of", "and", "for", "to", "the", "&", "'s", "’s"}
 
     def find(self, doc: Doc, run: NameRun):
         vocab = run.vocab

@@ -22,15 +22,18 @@ from .names import NAMES_KEY, Vocabulary
 from .roles import ROLES_KEY
 from .titles import HONORIFICS_KEY
 
-JOINERS = {",", "-", "–", "—", "and", ":", "the", "concurrently", "cum"}
+# Words that may stand between a name and its roles, or between roles of one person
+# ("... Member of the Party Central Committee, from Deputy Secretary of X to Secretary of Y").
+JOINERS = {",", "-", "–", "—", "and", ":", "the", "concurrently", "cum", "from", "to"}
 DISTRIBUTIVE = {"are", "were", "include", "includes", "included"}
 # A verb phrase that gives its subject the role after it: "was re-elected as the", "used to be".
 COPULA = re.compile(
     r"\b(?:is|was|are|were|has been|had been|have been|will be|used to be|became|becomes|remains|remained|"
     r"(?:(?:will|to)\s+)?(?:continues?\s+to\s+|continued\s+to\s+)?serve[sd]?\s+as|"
-    r"(?:(?:is|was|has been|had been|were)\s+)?(?:re-?)?(?:elected|appointed|named|promoted|"
+    r"(?:(?:is|was|has been|had been|have been|were)\s+)?(?:re-?)?(?:elected|appointed|assigned|named|promoted|"
     r"nominated)(?:\s+as|\s+to the (?:position|post) of)?)"
     r"(?:\s+(?:now|currently|also|concurrently|still))?(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+RELATIVE = re.compile(r"(?:, )?who (?=\w)" + COPULA.pattern.removeprefix(r"\b"), re.IGNORECASE)
 PRONOUNS = {"he", "she"}
 COMRADE = re.compile(r"\b[Tt]he comrade\b")
 QUALIFIERS = {lexicon.fold(e.text) for e in lexicon.load("titles.jsonl") if e.kind == "qualifier"}
@@ -173,9 +176,10 @@ class PeopleComponent:
         """Give roles to people group by group; return the roles that went to nobody."""
         unattached = []
         honorifics = {i for s in doc.spans[HONORIFICS_KEY] for i in range(s.start, s.end)}
-        named_before = {item.span.end: item.person for item in items if not item.is_role}
-        for group in groups(doc, items, honorifics):
-            subject = self.copula_subject(doc, group, registry, named_before)
+        item_groups = groups(doc, items, honorifics)
+        group_ending = {item.span.end: group for group in item_groups for item in group if not item.is_role}
+        for group in item_groups:
+            subjects = self.copula_subjects(doc, group, registry, group_ending)
             last: Person | None = None
             pending: list[Span] = []
             shared: Span | None = None  # "The two Deputy Secretaries are A and B"
@@ -189,41 +193,41 @@ class PeopleComponent:
                     registry.seen(item.person)
                     continue
                 role = item.span
-                following = group[k + 1] if k + 1 < len(group) else None
                 if role._.plural:
+                    following = group[k + 1] if k + 1 < len(group) else None
                     if following is not None and gap(doc, role.end, following.span.start, honorifics) == "distributive":
                         shared = role
+                    elif k == 0:  # "A and B were elected Deputy Secretaries"
+                        for subject in subjects:
+                            subject.add_role(role, "plural_copula")
                     continue
-                leads_next = (following is not None and not following.is_role
-                              and gap(doc, role.end, following.span.start, honorifics) == "adjacent")
-                if last is None or leads_next:
+                if last is None or leads(doc, group, k, honorifics):
                     pending.append(role)
                 else:
                     last.add_role(role, "title_after_name")
             for role in pending:  # roles no name followed: the copula's subject's, or nobody's
-                if subject is not None:
-                    subject.add_role(role, "copula")
+                if subjects:
+                    subjects[-1].add_role(role, "copula")
                 else:
                     unattached.append(role)
         return unattached
 
-    def copula_subject(self, doc: Doc, group: list[Item], registry: Registry,
-                       named_before: dict[int, Person]) -> Person | None:
-        """The person a group of roles is predicated of: '<Name|he|she> was elected (as) <roles>'."""
+    def copula_subjects(self, doc: Doc, group: list[Item], registry: Registry,
+                        group_ending: dict[int, list[Item]]) -> list[Person]:
+        """Who a group of roles is predicated of: '<Name|he|she> was elected (as) <roles>';
+        every person of a subject list ('A and B were elected Deputy Secretaries')."""
         first = group[0].span
-        sentence_start = first.sent.start
-        before = doc[sentence_start:first.start]
+        before = doc[first.sent.start:first.start]
         m = COPULA.search(before.text)
-        if not group[0].is_role or m is None:
-            return None
-        subject_end = before[0].idx + m.start()
-        subject = doc.char_span(before[0].idx, subject_end, alignment_mode="contract")
+        if not group[0].is_role or m is None or not len(before):
+            return []
+        subject = doc.char_span(before[0].idx, before[0].idx + m.start(), alignment_mode="contract")
         if subject is None or not len(subject):
-            return None
+            return []
         last = subject[-1]
         if last.lower_ in PRONOUNS:
-            return registry.recent[-1] if registry.recent else None
-        return named_before.get(last.i + 1)
+            return registry.recent[-1:]
+        return [item.person for item in group_ending.get(last.i + 1, []) if not item.is_role]
 
     def title_mentions(self, roles: list[Span], registry: Registry) -> None:
         """'the Vice Chairman of the Provincial People's Committee': the person holding that role."""
@@ -274,12 +278,27 @@ def gap(doc: Doc, start: int, end: int, transparent: set[int]) -> str:
         return "adjacent"
     if set(words_between) <= DISTRIBUTIVE:
         return "distributive"
+    relative = RELATIVE.match(" ".join(words_between))
+    if relative:  # "..., who has been assigned as Deputy Head of ...": the role is still the name's
+        return "comma"
     if not set(words_between) <= JOINERS:
         return "break"
-    for kind, marks in (("dash", {"-", "–", "—"}), ("comma", {","}), ("and", {"and"})):
+    for kind, marks in (("cum", {"cum"}), ("dash", {"-", "–", "—"}), ("comma", {","}), ("and", {"and"})):
         if marks & set(words_between):
             return kind
     return "comma"
+
+
+def leads(doc: Doc, group: list[Item], k: int, transparent: set[int]) -> bool:
+    """Whether the role at k is written before the next name: right before it, or joined by
+    'cum' to a role that is ('Development Commissioner-cum-Additional Chief Secretary R. Sahu')."""
+    if k + 1 >= len(group):
+        return False
+    following = group[k + 1]
+    kind = gap(doc, group[k].span.end, following.span.start, transparent)
+    if not following.is_role:
+        return kind == "adjacent"
+    return kind == "cum" and leads(doc, group, k + 1, transparent)
 
 
 def groups(doc: Doc, items: list[Item], transparent: set[int]) -> list[list[Item]]:

@@ -20,7 +20,9 @@ from .titles import HONORIFICS_KEY, TITLES_KEY, singular
 
 ROLES_KEY = "roles"
 BODY_LINKS = {"of", "for"}  # "<Title> of <Body>", "<Title> for <Body>"
-INNER_LINKS = {"of", "and", "for", "&", "on"}  # inside a body: "Department of Planning and Investment"
+# Inside a body: "Department of Planning and Investment", "Ambassador of Japan to Vietnam".
+INNER_LINKS = {"of", "and", "for", "&", "on", "to"}
+LOWERCASE_WORDS = 5  # "the commune's agricultural cooperative": at most this many words before the head
 POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers' Union"
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|[IVXLC]+th", re.IGNORECASE)  # "the 11th Party Central Committee"
 
@@ -38,6 +40,7 @@ class BodyReader:
         bodies = lexicon.load("bodies.jsonl")
         titles = lexicon.load("titles.jsonl")
         self.modifiers = {e.text for e in bodies if e.kind == "modifier"}  # "provincial People's Committee"
+        self.heads = {lexicon.fold(e.text) for e in bodies if e.kind == "head"}
         self.fused = {lexicon.fold(e.text) for e in titles if e.kind == "fused"}
         self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
 
@@ -63,6 +66,8 @@ class BodyReader:
                 # "Hoa Binh province's Party Committee", "the provincial People's Committee"
                 i += 1
                 last = i
+            elif token.text == "," and last == i and self.list_goes_on(doc, i + 1, stops):
+                i += 1  # "Minister of Agriculture, Forestry and Fisheries"
             elif token.lower_ in INNER_LINKS or token.is_space or (token.text == "-" and not token.whitespace_):
                 j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
                 if j < len(doc) and j not in stops and self.is_body_word(doc[j]) and last == i:
@@ -72,6 +77,33 @@ class BodyReader:
             else:
                 break
         return (body_start, last) if last > body_start else None
+
+    def list_goes_on(self, doc: Doc, start: int, stops: set[int]) -> bool:
+        """After a comma: more capitalized words, then another comma or 'and <Word>' ending the list."""
+        i = start
+        while i < len(doc) and i not in stops and self.is_capitalized(doc[i]):
+            i += 1
+        if i == start or i + 1 >= len(doc):
+            return False
+        if doc[i].text == ",":
+            return self.list_goes_on(doc, i + 1, stops)
+        return doc[i].lower_ in ("and", "&") and (i + 1) not in stops and self.is_capitalized(doc[i + 1])
+
+    def lowercase(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """A body written in lowercase up to its head word: 'the commune's agricultural cooperative',
+        'the committee on appropriations' (one word after 'on'/'for' closing the phrase)."""
+        i = start + (start < len(doc) and doc[start].lower_ == "the")
+        for end in range(i, min(i + LOWERCASE_WORDS, len(doc))):
+            token = doc[end]
+            if not (token.is_lower or token.text in POSSESSIVES):
+                return None
+            if lexicon.fold(token.text) in self.heads:
+                end += 1
+                if (end + 2 < len(doc) and doc[end].lower_ in ("on", "for") and doc[end + 1].is_lower
+                        and doc[end + 2].is_punct):
+                    end += 2
+                return (i, end) if end - i >= 2 else None  # a lone "departments" names no body
+        return None
 
     def before(self, doc: Doc, end: int, stops: set[int]) -> int:
         """Start of the capitalized words written right before a title ('Union Minority Affairs')."""
@@ -112,37 +144,59 @@ class RolesComponent:
     def __call__(self, doc: Doc) -> Doc:
         names = {i for span in doc.spans[NAMES_KEY] for i in range(span.start, span.end)}
         honorifics = {i for span in doc.spans[HONORIFICS_KEY] for i in range(span.start, span.end)}
+        # After a title, an honorific ends the body only before a name: "General" also opens
+        # "the General Directorate of Agriculture".
+        starts = {span.start for span in doc.spans[NAMES_KEY]}
+        name_honorifics = {i for span in doc.spans[HONORIFICS_KEY] if span.end in starts
+                           for i in range(span.start, span.end)}
         titles = list(doc.spans[TITLES_KEY])
         title_tokens = {i for span in titles for i in range(span.start, span.end)}
-        stops = names | honorifics | title_tokens
-        doc.spans[ROLES_KEY] = [self.role(doc, title, stops) for title in titles]
+        stops = names | name_honorifics | title_tokens
+        doc.spans[ROLES_KEY] = [self.role(doc, title, stops, stops | honorifics) for title in titles]
         return doc
 
-    def role(self, doc: Doc, title: Span, stops: set[int]) -> Span:
-        prefix_start = self.reader.before(doc, title.start, stops)
+    def role(self, doc: Doc, title: Span, stops: set[int], stops_before: set[int]) -> Span:
+        prefix_start = self.reader.before(doc, title.start, stops_before)
         fused_start = self.reader.split_prefix(doc, prefix_start, title.start)
         title_text = doc[fused_start:title.end].text
-        if title._.plural:
-            title_text = singular(title_text)
-        org_range = None
-        if title.end < len(doc) and doc[title.end].lower_ in BODY_LINKS:
-            org_range = self.reader.after(doc, title.end + 1, stops)
+        rule, org_range = self.body_after(doc, title.end, stops)
         if org_range is None and prefix_start < fused_start:
-            org_range = (prefix_start, fused_start)
+            rule, org_range = "body_before_title", (prefix_start, fused_start)
             if doc[fused_start - 1].text in POSSESSIVES:  # "Bac Ninh's Party Secretary"
                 org_range = (prefix_start, fused_start - 1)
-        before = org_range is not None and org_range[0] < title.start
-        span = Span(doc, prefix_start if before else fused_start, org_range[1] if org_range and not before else title.end,
-                    label="ROLE")
-        span._.title = clean(title_text)
+        before = rule == "body_before_title"
+        end = org_range[1] + (rule == "body_in_brackets") if org_range and not before else title.end
+        span = Span(doc, prefix_start if before else fused_start, end, label="ROLE")
+        span._.title = clean(singular(title_text) if title._.plural else title_text)
         span._.plural = title._.plural
+        span._.rule = rule
         if org_range:
             org = doc[org_range[0]:org_range[1]]
             span._.organization = clean(org.text)
             span._.org_chars = (org.start_char, org.end_char)
             span._.acronym = acronym_after(doc, org_range[1])
-        span._.rule = "body_before_title" if before else ("title_of_body" if org_range else "bare_title")
         return span
+
+    def body_after(self, doc: Doc, end: int, stops: set[int]) -> tuple[str, tuple[int, int] | None]:
+        """The body written after a title, and the shape it was written in."""
+        if acronym_after(doc, end):
+            end += 3  # "The Municipal Chief Executive (MCE) for Techiman"
+        if end + 1 >= len(doc):
+            return "bare_title", None
+        link = doc[end].lower_
+        if link in BODY_LINKS:
+            found = self.reader.after(doc, end + 1, stops) or self.reader.lowercase(doc, end + 1)
+            return "title_of_body", found
+        if link == "(":  # "Additional Chief Secretary (Finance)"
+            found = self.reader.after(doc, end + 1, stops)
+            if found and found[1] < len(doc) and doc[found[1]].text == ")" and not acronym_after(doc, end):
+                return "body_in_brackets", found
+        if link == ",":  # "The Permanent Secretary, Federal Ministry of Health, Mrs. ..."
+            found = self.reader.after(doc, end + 1, stops)
+            if (found and any(lexicon.fold(t.text) in self.reader.heads for t in doc[found[0]:found[1]])
+                    and found[1] < len(doc) and doc[found[1]].text == "," and doc[found[0]].text[:1].isupper()):
+                return "body_after_comma", found
+        return "bare_title", None
 
 
 @Language.factory("extractor_roles", assigns=["doc.spans"], requires=["doc.spans"])

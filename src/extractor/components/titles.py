@@ -54,12 +54,14 @@ class TitleMatcher:
     """Titles with their qualifiers, any case: 'Deputy General Director', 'vice secretary', 'Members'."""
 
     def __init__(self) -> None:
-        titles = [e.text for e in lexicon.load("titles.jsonl") if e.kind == "title"]
-        qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load("titles.jsonl") if e.kind == "qualifier")
-        self.singular = re.compile(
-            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
-        self.plural = re.compile(
-            rf"\b(?:(?:{qualifiers})[\s-]+)*(?:{lexicon.phrase_regex(map(_plural, titles))})(?!\w)", re.IGNORECASE)
+        entries = lexicon.load("titles.jsonl")
+        titles = [e.text for e in entries if e.kind == "title"]
+        qualifiers = lexicon.phrase_regex(e.text for e in entries if e.kind == "qualifier")
+        # Ranking words between a qualifier and the title: "Executive Deputy County Magistrate".
+        ranks = lexicon.phrase_regex(e.text for e in entries if e.kind == "fused")
+        prefix = rf"\b(?:(?:{qualifiers})[\s-]+)*(?:(?<=[\s-])(?:{ranks})[\s-]+)*"
+        self.singular = re.compile(rf"{prefix}(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
+        self.plural = re.compile(rf"{prefix}(?:{lexicon.phrase_regex(map(_plural, titles))})(?!\w)", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> None:
         spans = []
