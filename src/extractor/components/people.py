@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from .names import NAMES_KEY, Vocabulary
@@ -70,6 +70,7 @@ class Person:
     honorific: str | None = None
     roles: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
+    participation: set[str] = field(default_factory=set)
 
     def add_role(self, role: Span, rule: str) -> None:
         """Add a role, merged with one of the same title whose body it names more or less fully."""
@@ -87,7 +88,8 @@ class Person:
 
     def as_record(self) -> dict:
         return {"name": self.name, "honorific": self.honorific, "roles": self.roles,
-                "mentions": sorted(self.mentions, key=lambda m: (m["start"], m["end"]))}
+                "mentions": sorted(self.mentions, key=lambda m: (m["start"], m["end"])),
+                "participation": sorted(self.participation)}
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Registry:
 class PeopleComponent:
     def __init__(self) -> None:
         self.vocab = Vocabulary()
+        self.participation = Participation()
 
     def __call__(self, doc: Doc) -> Doc:
         registry = Registry()
@@ -144,7 +147,10 @@ class PeopleComponent:
         items += self.short_mentions(doc, registry)
         items += [Item(role) for role in doc.spans[ROLES_KEY]]
         items.sort(key=lambda item: item.span.start)
-        unattached = self.attach(doc, items, registry)
+        honorifics = {i for s in doc.spans[HONORIFICS_KEY] for i in range(s.start, s.end)}
+        item_groups = groups(doc, items, honorifics)
+        unattached = self.attach(doc, item_groups, registry)
+        self.participation(doc, item_groups, honorifics)
         self.title_mentions(unattached, registry)
         self.comrade_mentions(doc, registry)
         doc._.people = [p.as_record() for p in registry.people if self.keep(p)]
@@ -172,11 +178,10 @@ class PeopleComponent:
             items.append(Item(span, registry.mention(span, "short_name")))
         return items
 
-    def attach(self, doc: Doc, items: list[Item], registry: Registry) -> list[Span]:
+    def attach(self, doc: Doc, item_groups: list[list[Item]], registry: Registry) -> list[Span]:
         """Give roles to people group by group; return the roles that went to nobody."""
         unattached = []
         honorifics = {i for s in doc.spans[HONORIFICS_KEY] for i in range(s.start, s.end)}
-        item_groups = groups(doc, items, honorifics)
         group_ending = {item.span.end: group for group in item_groups for item in group if not item.is_role}
         for group in item_groups:
             subjects = self.copula_subjects(doc, group, registry, group_ending)
@@ -256,6 +261,55 @@ class PeopleComponent:
         """A person needs more than the statistical model's word: a role, an honorific, or a second mention."""
         rules = {m["rule"] for m in person.mentions}
         return bool(person.roles or person.honorific or rules - {"ner"} or len(person.mentions) > 1)
+
+
+class Participation:
+    """How people took part, from the words around their group: 'A, Chairman of ..., chaired the
+    meeting', 'Attending were: A, ...; B, ...', 'was chaired by Prime Minister A', 'B said'.
+    Groups joined by ';' share what follows the last of them ('A - ...; B - ... chaired')."""
+
+    SKIPPED = {",", "also", "jointly", "then", "later", "both", "all", "who"}
+
+    def __init__(self) -> None:
+        entries = lexicon.load("participation.jsonl")
+        self.after = {e.text: e.kind for e in entries if e.kind in ("chaired", "attended", "spoke")}
+        self.before_kind = {lexicon.fold(e.text): e.kind.removesuffix("_by") for e in entries if e.kind.endswith("_by")}
+        self.before = re.compile(rf"\b(?:{lexicon.phrase_regex(self.before_kind)})\b", re.IGNORECASE)
+
+    def __call__(self, doc: Doc, item_groups: list[list[Item]], transparent: set[int]) -> None:
+        for run in self.runs(doc, item_groups, transparent):
+            people = [item.person for group in run for item in group if not item.is_role]
+            if not people:
+                continue
+            kinds = set()
+            after = self.next_word(doc, run[-1][-1].span.end)
+            if after is not None and after.lower_ in self.after:
+                kinds.add(self.after[after.lower_])
+            first = run[0][0].span
+            triggers = list(self.before.finditer(doc.text, first.sent.start_char, first.start_char))
+            if triggers:
+                kinds.add(self.before_kind[lexicon.fold(" ".join(triggers[-1].group().split()))])
+            for person in people:
+                person.participation |= kinds
+
+    def next_word(self, doc: Doc, i: int) -> Token | None:
+        while i < len(doc) and (doc[i].is_space or doc[i].lower_ in self.SKIPPED):
+            i += 1
+        return doc[i] if i < len(doc) else None
+
+    @staticmethod
+    def runs(doc: Doc, item_groups: list[list[Item]], transparent: set[int]) -> list[list[list[Item]]]:
+        """Groups joined only by ';' (and 'and'): one list of attendees."""
+        result: list[list[list[Item]]] = []
+        for group in item_groups:
+            if result:
+                between = [t.text for t in doc[result[-1][-1][-1].span.end:group[0].span.start]
+                           if not t.is_space and t.i not in transparent]
+                if ";" in between and set(between) <= {";", "and", ","}:
+                    result[-1].append(group)
+                    continue
+            result.append([group])
+        return result
 
 
 def gap(doc: Doc, start: int, end: int, transparent: set[int]) -> str:

@@ -1,0 +1,251 @@
+"""extractor_dates: every calendar expression the text states, normalized to ISO 8601.
+
+Recognizers find candidate spans by their shape (a regex each, with a rule id); `temporal.normalize`
+turns a single date into a value. Periods ("2021-2025", "from 2006-07 to 2012-13", "October 9 to
+12") become ISO intervals. The year a day or month lacks comes from the reference date (the
+caller's `published`, else the article's dateline), else from a month-year naming the same month
+in the same paragraph, else in the text ("On February 23 ... the meeting in February 2023"), else
+it stays 'XXXX'.
+Not dates: durations, ages, times of day, document numbers ("78/2002/ND-CP"), copyright lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import temporal
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+MONTH = rf"(?-i:{MONTHS})\.?"  # capitalized, whatever the pattern's flags: "may" is a verb
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19[5-9]\d|20\d\d|2100)"
+# A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
+FREE = r"(?<![\w/.,-])"
+END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"
+DAY_MONTH_YEAR = rf"(?:{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
+DAY_MONTH = rf"(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})"
+NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"  # day/month, day first
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11}
+DATES_KEY = "dates"
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
+# The text speaks of the future: a day after the reference date is then not last year's.
+COMING = re.compile(r"\b(?:will|is to|are to|upcoming|scheduled|expected to|next)\b", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(?:before|by|until|till|ahead of|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate: characters [start, end) of the text and the recognizer that matched them."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match
+
+
+def pattern(regex: str) -> re.Pattern:
+    return re.compile(regex, re.IGNORECASE | re.VERBOSE)
+
+
+# Recognizers, most specific first: an overlap keeps the earlier (then the longer) one.
+RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
+    ("fiscal_years_range", pattern(rf"""\bfrom\s+(?P<a>{YEAR})-(?P<a2>\d\d)\s+(?:to|till|until)\s+
+                                       (?P<b1>{YEAR})-(?P<b>\d\d){END}""")),
+    ("day_range", pattern(rf"""\b(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|until|till|-|–)\s*
+                              (?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+    ("day_pair", pattern(rf"""\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+    ("iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
+    # Letters may touch it: a page header runs "Viet Nam31/07/2024" together.
+    ("numeric_date", pattern(rf"(?<![\d/.,-])(?P<date>{NUMERIC}/{YEAR}){END}")),
+    ("day_month_year", pattern(rf"\b(?P<date>{DAY_MONTH_YEAR}){END}")),
+    # Day/month without a year only after a preposition: "20/25 targets" is no date.
+    ("numeric_day_month", pattern(rf"\b(?:on|of|from|to|until|till|by|before|after|since|dated)\s+(?P<date>{NUMERIC}){END}")),
+    ("day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
+    ("quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
+                             \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
+    ("first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
+                                  (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
+    ("month_year", pattern(rf"\b(?P<date>{MONTH}\s*,?\s+{YEAR}){END}")),
+    # A month alone only after a preposition: "May" is also a verb.
+    ("month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
+                           \s+(?P<date>{MONTH})(?![\w-])""")),
+    ("year_range", pattern(rf"""{FREE}(?:from\s+)?(?P<a>{YEAR})\s*(?:-|–|/|to|till|until)\s*(?P<b>{YEAR}|\d\d){END}""")),
+    ("year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
+    ("relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
+)
+
+
+def resolve_overlaps(found: list[Found]) -> list[Found]:
+    """Non-overlapping candidates, earlier recognizers first, then the longer; in text order."""
+    taken: list[Found] = []
+    for cand in found:  # given in priority order
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda f: f.start)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What settles a missing year: the reference date, and the text around the expression."""
+
+    reference: date | None
+    text: str
+
+    def paragraph(self, start: int) -> str:
+        begin = self.text.rfind("\n", 0, start) + 1
+        end = self.text.find("\n", start)
+        return self.text[begin:end if end >= 0 else len(self.text)]
+
+    def sentence_after(self, start: int) -> str:
+        end = self.text.find(".", start)
+        return self.text[max(self.text.rfind(".", 0, start), 0):end if end >= 0 else len(self.text)]
+
+    def point(self, text: str, start: int) -> tuple[temporal.DatePoint | None, str | None]:
+        """A single date, and where its year came from: 'text', 'reference', 'context' or None."""
+        coming = bool(COMING.search(self.sentence_after(start)) or DEADLINE.search(self.text[max(start - 20, 0):start]))
+        point = temporal.normalize(text, self.reference, coming=coming)
+        if point is None:
+            return None, None
+        if not point.value.startswith("XXXX"):
+            return point, "reference" if point.inferred else "text"
+        month = point.value[5:7]
+        year = month_year_in(self.paragraph(start), month) or month_year_in(self.text, month)
+        if year is None:
+            return point, None
+        return temporal.normalize(text, date(year, 12, 31)), "context"
+
+
+def month_year_in(paragraph: str, month: str) -> int | None:
+    """The year of the one month-year ('February 2023') in a paragraph naming month `month` ('02')."""
+    years = set()
+    for m in RECOGNIZERS_BY_RULE["month_year"].finditer(paragraph):
+        point = temporal.normalize(m.group("date"))
+        if point and point.value[5:7] == month:
+            years.add(int(point.value[:4]))
+    return years.pop() if len(years) == 1 else None
+
+
+RECOGNIZERS_BY_RULE = dict(RECOGNIZERS)
+
+
+def dateline(found: list[Found], text: str) -> Found | None:
+    """The date in the article's header: in one of its first three lines, near the line's start
+    ('GENERAL SANTOS CITY (October 13, 2022) - ...') or on a short line ('03/12/2019 - 14:15')."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
+    for cand in found:
+        if cand.rule not in ("numeric_date", "iso_date", "day_month_year"):
+            continue
+        for line in lines:
+            before = text[line.start():cand.start]
+            # A place, an outlet or a label before it, not a sentence: "Quy Nhon, ", " date " yes;
+            # "On " or "... held a ceremony on " no.
+            words = before.split()
+            placed = len(before) <= 40 and not (words and words[-1].lower() in ("on", "in", "at", "by", "from")) and (
+                len(words) <= 1 or not re.search(r"(?:^|\s)[a-z]", before))
+            if line.start() <= cand.start < line.end() and (placed or len(line.group().split()) <= 12):
+                return cand
+    return None
+
+
+class DatesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        found = resolve_overlaps([Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS
+                                  for m in regex.finditer(doc.text)
+                                  if not COPYRIGHT.search(doc.text[max(m.start() - 12, 0):m.start()])])
+        header = dateline(found, doc.text)
+        reference = date.fromisoformat(doc._.published) if doc._.published else None
+        if reference is None and header is not None:
+            header_point = temporal.normalize(header.match.group("date") if "date" in header.match.groupdict()
+                                              else header.match.group())
+            reference = date.fromisoformat(header_point.value) if header_point else None
+        context = Context(reference, doc.text)
+        spans, values = [], {}
+        for cand in found:
+            rule = "dateline" if cand is header else cand.rule
+            normalized = normalize(cand, context)
+            if not normalized:
+                continue
+            span = doc.char_span(cand.start, cand.end, label="DATELINE" if cand is header else "DATE",
+                                 alignment_mode="expand")
+            span._.rule, span._.date_values = rule, [value for value, _ in normalized]
+            spans.append(span)
+            for value, year_from in normalized:
+                values.setdefault(value, {
+                    "text": doc.text[cand.start:cand.end], "value": value, "year_from": year_from,
+                    "evidence": {"start": cand.start, "end": cand.end, "text": doc.text[cand.start:cand.end],
+                                 "rule": rule}})
+        doc.spans[DATES_KEY] = spans
+        doc._.dates = list(values.values())
+        return doc
+
+
+def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
+    """The values one candidate states, each with where its year came from."""
+    m, rule = cand.match, cand.rule
+    groups = m.groupdict()
+    if rule == "year":
+        return [(m.group("y"), "text")]
+    if rule == "year_range":
+        a, b = m.group("a"), m.group("b")
+        if len(b) == 2:  # "2006-07": a fiscal year
+            b = a[:2] + b
+            if int(b) != int(a) + 1:
+                return []
+        return [(f"{a}/{b}", "text")] if int(a) < int(b) else []
+    if rule == "fiscal_years_range":
+        return [(f"{m.group('a')}/{m.group('b1')[:2]}{m.group('b')}", "text")]
+    if rule == "relative_year":
+        if context.reference is None:
+            return []
+        shift = {"this": 0, "last": -1, "previous": -1, "next": 1}[m.group("which").lower()]
+        return [(str(context.reference.year + shift), "reference")]
+    if rule == "iso_date":
+        return [(m.group(), "text")]
+    if rule in ("day_range", "day_pair"):
+        year = f" {groups['y']}" if groups.get("y") else ""
+        first, y1 = context.point(f"{m.group('m')} {m.group('d1')}{year}", cand.start)
+        second, y2 = context.point(f"{groups.get('m2') or m.group('m')} {m.group('d2')}{year}", cand.start)
+        if first is None or second is None:
+            return []
+        if rule == "day_pair":
+            return [(first.value, y1), (second.value, y2)]
+        return [(f"{first.value}/{second.value}", y1)] if first.value < second.value else []
+    if rule in ("quarter", "first_months"):
+        return months_span(m, rule, context)
+    point, year_from = context.point(m.group("date"), cand.start)
+    return [(point.value, year_from)] if point else []
+
+
+def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str | None]]:
+    """'Q3/2024' -> 2024-07/2024-09; 'the first six months of 2024' -> 2024-01/2024-06, and the year."""
+    written = m.group("y")
+    if written and written.isdigit():
+        year, year_from = int(written), "text"
+    elif context.reference is not None and (rule == "first_months" or written):
+        # "the first six months (of the year)" is this year's; a bare "second quarter meeting" may not be.
+        year, year_from = context.reference.year, "reference"
+    else:
+        return []
+    if rule == "quarter":
+        q = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qw").lower()]
+        first, last = 3 * q - 2, 3 * q
+    else:
+        n = m.group("n").lower()
+        first, last = 1, int(n) if n.isdigit() else NUMBER_WORDS[n]
+        if not 1 <= last <= 12:
+            return []
+    span = (f"{year}-{first:02d}/{year}-{last:02d}", year_from)
+    return [span, (str(year), year_from)] if year_from == "text" else [span]
+
+
+@Language.factory("extractor_dates", assigns=["doc._.dates", "doc.spans"])
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent()

@@ -1,0 +1,235 @@
+"""extractor_event: the event the article reports, as a whole: kind, date, place, organizer, purpose.
+
+The genre names its event early and plainly: "Quang Ninh province held a conference to ...",
+"On December 3, the 18th conference of ... opened", "The meeting was held on 2nd July 2024 at ...".
+The first sentences naming an event noun (`patterns/event_kinds.jsonl`) are the event's sentences:
+the first noun gives the kind, their dates the date, their venue and place the location. Where
+they give no date, the lead's "On <date>, ..." does; where they name no place, the dateline does.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import lexicon
+from .dates import DATES_KEY
+from .names import NAMES_KEY
+
+EVENT_SENTENCES = 3  # how many sentences naming the event are read for its date and place
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+LEAD_ON = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:\w+day,?\s+)?$")
+DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
+# "to summarize 10 years of ...", "on strengthening ...": a verb or topic in lowercase, not "on November 29".
+PURPOSE = re.compile(r"^[\w\s,-]{0,40}?\b((?:to|on)\s+(?!the\s+(?:morning|afternoon|evening)\b)[a-z].*?)\s*[.;]?\s*$",
+                     re.DOTALL)
+# Verbs whose subject holds the event, as written (the pipeline runs without a lemmatizer).
+ORGANIZING_VERBS = {f"{stem}{ending}" for stem in ("organiz", "organis", "co-organiz", "coordinat")
+                    for ending in ("e", "es", "ed", "ing")} | {
+    "hold", "holds", "held", "holding", "convene", "convenes", "convened", "host", "hosts", "hosted",
+    "open", "opens", "opened"}
+SESSION = re.compile(r"\b(?:the|this|its|that)\s+(?:\w+\s+)?session\b")  # lowercase: a sitting, not a name
+SETTLEMENT_WORDS = {"province", "city", "district", "municipality", "town", "county", "region", "state"}
+# A dateline's place: "GENERAL SANTOS CITY (October 13, 2022) -", "BALER, Aurora, Nov. 14, 2023 -".
+HEADER_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{2,40}?(?:,\s*[A-Z][A-Za-z'’-]{2,30})?)\s*[(,]\s*"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.MULTILINE)
+
+
+class EventComponent:
+    def __init__(self) -> None:
+        kinds = lexicon.load("event_kinds.jsonl")
+        self.kind_of = {lexicon.fold(e.text): e.kind for e in kinds}
+        self.mentions = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
+        self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
+        self.venue_words = {lexicon.fold(e.text) for e in lexicon.load("venues.jsonl")}
+        self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [m for m in self.mentions.finditer(doc.text)]
+        if not found:
+            doc._.event = None
+            return doc
+        sentences: list[Span] = []
+        for m in found:
+            sent = doc.char_span(m.start(), m.end(), alignment_mode="expand").sent
+            if sent not in sentences:
+                sentences.append(sent)
+        sentences = sentences[:EVENT_SENTENCES]
+        first = found[0]
+        kinds = [self.kind(m.group()) for m in found]
+        kind = kinds[0]
+        if kind == "meeting" and SESSION.search(doc.text):
+            kind = "session"  # a council's sitting, called both; not "the Meeting of the Fourth Session"
+        reference = date.fromisoformat(doc._.published) if doc._.published else None
+        lead = sentences[0]
+        doc._.event = {
+            "kind": kind,
+            "title": self.purpose(doc.text[first.end():lead.end_char]),
+            "date": self.date(doc, sentences, reference),
+            "location": self.location(doc, sentences, [m.end() for m, k in zip(found, kinds) if k == kinds[0]]),
+            "organizer": self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
+            "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "event_sentence"},
+        }
+        return doc
+
+    def kind(self, noun: str) -> str:
+        """The kind an event noun names, plural or not: 'Party Congresses' -> congress."""
+        folded = lexicon.fold(" ".join(noun.split()))
+        return self.kind_of.get(folded) or self.kind_of.get(folded.removesuffix("s")) or self.kind_of[folded[:-2]]
+
+    @staticmethod
+    def purpose(rest: str) -> str | None:
+        """'to summarize 10 years of implementing Directive 40-CT/TW ...' after the event noun."""
+        m = PURPOSE.match(rest)
+        return " ".join(m.group(1).split()) if m else None
+
+    def date(self, doc: Doc, sentences: list[Span], reference: date | None) -> dict | None:
+        """A day the event's sentences give, else their weekday against the reference, else the lead's 'On <day>'."""
+        days = [s for s in doc.spans[DATES_KEY] if s.label_ == "DATE" and DAY_VALUE.match(s._.date_values[0])]
+        for sent in sentences:
+            for span in days:
+                if sent.start_char <= span.start_char < sent.end_char:
+                    return date_value(doc, span)
+            weekday = WEEKDAY.search(sent.text)
+            if weekday and reference is not None:
+                offset = (reference.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
+                start = sent.start_char + weekday.start()
+                return {"text": weekday.group(), "value": (reference - timedelta(days=offset)).isoformat(),
+                        "year_from": "reference",
+                        "evidence": {"start": start, "end": start + len(weekday.group()), "text": weekday.group(),
+                                     "rule": "weekday_before_reference"}}
+        for span in days:
+            if LEAD_ON.search(doc.text[max(span.start_char - 40, 0):span.start_char]):
+                return date_value(doc, span)
+        return None
+
+    def location(self, doc: Doc, sentences: list[Span], noun_ends: list[int]) -> str | None:
+        """'<venue>, <settlement>': the venue after 'at' in the event's sentences, and the place the
+        place after '<event> in' names, else the first '<Place> province|city' of the event's sentences,
+        else the dateline's place, else any place of the event's sentences, else of the lead's
+        'On <date>' sentence."""
+        venue = next((v for sent in sentences if (v := self.venue(doc, sent))), None)
+        in_sentences = [end for end in noun_ends if any(s.start_char <= end <= s.end_char for s in sentences)]
+        settlement = (next((p for end in in_sentences if (p := self.place_after_in(doc, end))), None)
+                      or next((p for sent in sentences if (p := self.place(doc, sent, settled=True))), None)
+                      or self.header_place(doc)
+                      or next((p for sent in sentences if (p := self.place(doc, sent))), None))
+        if settlement is None:
+            lead = next((s.sent for s in doc.spans[DATES_KEY]
+                         if LEAD_ON.search(doc.text[max(s.start_char - 40, 0):s.start_char])), None)
+            settlement = self.place(doc, lead) if lead is not None else None
+        if venue and settlement and lexicon.fold(settlement) not in lexicon.fold(venue):
+            return f"{venue}, {settlement}"
+        return venue or settlement
+
+    def venue(self, doc: Doc, sent: Span) -> str | None:
+        """'at the Government Headquarters', 'at the Hanoi bridge', 'at Banquet Hall of ..., Cape Coast'."""
+        for token in sent:
+            if token.lower_ != "at":
+                continue
+            i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
+            end = i
+            while end < sent.end and (doc[end].text[:1].isupper() or (
+                    doc[end].lower_ in ("of", "and", "for", "'s", "’s") and end + 1 < sent.end
+                    and doc[end + 1].text[:1].isupper())):
+                end += 1
+            if end < sent.end and lexicon.fold(doc[end].text) in self.venue_words:
+                end += 1  # "the Hanoi bridge"
+            words = {lexicon.fold(t.text) for t in doc[i:end]}
+            if end > i and words & self.venue_words:
+                return self.extend_to_place(doc, sent, i, end)
+        return None
+
+    def extend_to_place(self, doc: Doc, sent: Span, start: int, end: int) -> str:
+        """A venue followed by ', residency, Cape Coast': up to the place the commas lead to."""
+        commas = [t.i for t in doc[end:sent.end] if t.text == ","][:3]
+        for comma in commas:
+            place_end = self.place_at(doc, comma + 1)
+            if place_end:
+                return " ".join(doc[start:place_end].text.split())
+        return " ".join(doc[start:end].text.split())
+
+    def place_after_in(self, doc: Doc, char: int) -> str | None:
+        """'a ceremony in Bac Ninh city': the place 'in' introduces after the event noun."""
+        after = doc.char_span(char, len(doc.text), alignment_mode="expand")
+        for token in after[:12] if after is not None else []:
+            if token.is_sent_start and token.i > after.start:
+                break
+            if token.lower_ == "in" and (end := self.place_at(doc, token.i + 1)):
+                return " ".join(doc[token.i + 1:end].text.split())
+        return None
+
+    def place(self, doc: Doc, span: Span, settled: bool = False) -> str | None:
+        """The first place in a span, with its 'province' or 'city': 'Quang Ninh province';
+        `settled`, only one written with such a word (not 'Sarangani' of a council's name)."""
+        for i in range(span.start, span.end):
+            end = self.place_at(doc, i)
+            if end and (not settled or doc[end - 1].lower_ in SETTLEMENT_WORDS):
+                return " ".join(doc[i:end].text.split())
+        return None
+
+    def place_at(self, doc: Doc, i: int) -> int | None:
+        """The end of a place starting at token i, or None: a known place, or capitalized words
+        before a settlement word ('Tan Yen District'); never inside a person's name."""
+        if i >= len(doc) or not doc[i].text[:1].isupper() or i in self.name_tokens(doc):
+            return None
+        for n in (4, 3, 2, 1):
+            words = [t.text for t in doc[i:i + n] if not t.is_space]
+            if i + n <= len(doc) and lexicon.fold(" ".join(words)) in self.places:
+                end = i + n
+                return end + 1 if end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS else end
+        end = i
+        while (end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].lower_ not in SETTLEMENT_WORDS
+               and lexicon.fold(doc[end].text) not in self.function_words):  # not "The province"
+            end += 1
+        if i < end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS and doc[end - 1].is_alpha:
+            return end + 1
+        return None
+
+    @staticmethod
+    def name_tokens(doc: Doc) -> set[int]:
+        return {i for s in doc.spans[NAMES_KEY] for i in range(s.start, s.end)}
+
+    def header_place(self, doc: Doc) -> str | None:
+        """The place a dateline names, known or in capitals: 'GENERAL SANTOS CITY (October 13, 2022)',
+        'New Delhi, Oct 21' (not a newspaper's name: 'Vientiane Times, December 16, 2024')."""
+        m = HEADER_PLACE.search(doc.text[:300])
+        if m is None:
+            return None
+        place = " ".join(m.group("place").split())
+        first = place.split(",")[0]
+        return place if first.isupper() or lexicon.fold(first) in self.places else None
+
+    @staticmethod
+    def organizer(doc: Doc, noun: Span) -> str | None:
+        """The body holding the event: the subject of 'held', 'organized', '... coordinated with X to organize'."""
+        verb = noun.root.head
+        for _ in range(3):
+            if verb.lower_ in ORGANIZING_VERBS or verb.dep_ in ("xcomp", "advcl"):
+                subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and subjects[0].pos_ in ("PROPN", "NOUN"):
+                    subject = doc[subjects[0].left_edge.i:subjects[0].right_edge.i + 1]
+                    names = {s.start for s in doc.spans[NAMES_KEY]}
+                    if not any(i in names for i in range(subject.start, subject.end)):
+                        return re.sub(r"^the\s+", "", " ".join(subject.text.split()), flags=re.IGNORECASE)
+            if verb.head is verb:
+                break
+            verb = verb.head
+        return None
+
+
+def date_value(doc: Doc, span: Span) -> dict:
+    """A DateValue for the first value a date span states (a range's first day)."""
+    value = span._.date_values[0].split("/")[0]
+    year_from = next((d["year_from"] for d in doc._.dates if d["value"] == span._.date_values[0]), None)
+    return {"text": span.text, "value": value, "year_from": year_from,
+            "evidence": {"start": span.start_char, "end": span.end_char, "text": span.text, "rule": span._.rule}}
+
+
+@Language.factory("extractor_event", assigns=["doc._.event"], requires=["doc.spans", "doc._.dates"])
+def make_event(nlp: Language, name: str) -> EventComponent:
+    return EventComponent()
