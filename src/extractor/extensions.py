@@ -19,6 +19,9 @@ SPAN_ATTRS = {
 # extractor_dates, event by extractor_event, amounts by extractor_amounts, targets by
 # extractor_targets, documents by extractor_documents.
 DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents",
+             # What a stage noticed but could not resolve (record `warnings`), a list of strings;
+             # stages extend it, never replace it.
+             "warnings",
              # Input, set before the pipeline runs (api.Extractor): the reference date as
              # 'YYYY-MM-DD' (a string, so docs serialize across processes), or None.
              "published")

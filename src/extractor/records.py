@@ -82,13 +82,17 @@ class Amount(_Model):
 
 
 class DocumentRef(_Model):
-    kind: str
-    number: str | None
-    name: str | None
+    kind: str = Field(description="The kind the text gives, canonical: 'Directive', 'Program' for 'Programme'.")
+    number: str | None = Field(description="As written, without 'No.': '40-CT/TW', '06/2021/ND-CP', '26'.")
+    name: str | None = Field(description="The name a law is cited by: 'Law on Investment'.")
     date: str | None
-    issuer: str | None
+    issuer: str | None = Field(description="The issuing body as the text names it.")
     subject: str | None
-    mentions: list[Span]
+    mentions: list[Span] = Field(description="Every citation of the document, short forms included, in text order.")
+    kind_from_code: str | None = Field(default=None, description="The kind the number's Vietnamese code states: 'CT' Directive.")
+    issuer_from_code: str | None = Field(default=None, description="The issuer the code states: 'TW' Party Central Committee.")
+    aliases: list[str] = Field(default=[], description="Short names the text defines in brackets: 'Directive 40'.")
+    date_evidence: Span | None = Field(default=None, description="Where `date` was read: 'November 22, 2014' of 'dated November 22, 2014'.")
 
 
 class Target(_Model):
@@ -146,4 +150,5 @@ def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
         amounts=[Amount.model_validate(a) for a in doc._.amounts or []],
         documents=[DocumentRef.model_validate(d) for d in doc._.documents or []],
         targets=[Target.model_validate(t) for t in doc._.targets or []],
+        warnings=list(doc._.warnings or []),
     )

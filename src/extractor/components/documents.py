@@ -1,0 +1,385 @@
+"""extractor_documents: the official documents an article cites, each once, with its later mentions.
+
+A document is cited by its kind and number ("Directive No. 40-CT/TW", "Decree 06/2021/ND-CP",
+"Act 936"), a national law by its name ("the Law on Investment", "the Land Law"), or a bare
+Vietnamese code ("06-NQ/TU"). The words after a citation say the rest, in the genre's order:
+an alias in brackets, "dated <date>", "of <issuer>", "on <subject>"; "On <date>, <body> issued"
+before it says the same. Short forms ("Directive 40", "the Directive", an alias in brackets) are
+mentions of a document cited in full. The Vietnamese code is decoded too (`decode`): what the
+text says stays in `kind`/`issuer`, what the code says goes beside it, and a warning notes when
+the two kinds disagree.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import lexicon, temporal
+
+# Kinds whose documents the text may cite by name alone; national laws have no number in prose.
+NAMED_KINDS = ("Law", "Act")
+# Verbs of issuing: "On November 22, 2014, the Secretariat issued Directive No. 40-CT/TW".
+ISSUING = r"(?:issued|promulgated|signed|adopted)"
+# Words that open the subject; those that are verbs stay in it ("approving the national plan").
+SUBJECT_OPENERS = r"(?:(?:on|regarding|concerning|about)\s+|(?=(?:approving|amending|guiding|promulgating)\s))"
+# Verbs that end a subject: "Decision No. 26 on rewarding enterprises will be implemented".
+FINITE_VERBS = r"(?:will|would|shall|is|are|was|were|has|have|had)"
+# Words that join a subject to the next citation: "on fiscal discipline and Decree No. 405/G".
+COORDINATION = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+$")
+LOOKBEHIND_CHARS = 250  # how far before a citation "On <date>, <body> issued" is looked for
+
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+DATE = (rf"(?:{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
+        rf"|(?:[12]\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-]{YEAR})(?![\w/])")
+# A body as the genre writes it: capitalized words and ordinals, joined by "of (the)" and "and"
+# ("the Secretariat of the 11th Party Central Committee", "the City People's Council").
+BODY_WORD = r"(?:[A-ZĐ][\w'’&-]*|\d+(?:st|nd|rd|th))"
+BODY = rf"{BODY_WORD}(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?{BODY_WORD})*"
+# A number as written: "40-CT/TW", "06/2021/ND-CP", "RCC/WR/07/2024", "S.O. 1192(E)", "02-DA/TU".
+NUMBER = r"(?:(?:[A-Z]{1,3}\.){1,3}\s?)?[\w/.-]*?\d(?:[\w/.-]*\w)?(?:\([A-Z\d]{1,3}\))?"
+# A series code after a plain number, as Cambodian documents write it: "214 ANKr.BK", "512 MAFF".
+SERIES = r"(?=\S*[A-Z]\S*[A-Z])[A-Z][A-Za-z]*(?:\.[A-Za-z]+)*(?![\w-])"  # two capitals at least
+# A number that is a year or a period reads as a date, not a document: "the Plan 2020", "Resolution 2021-2025".
+YEAR_LIKE = re.compile(rf"{YEAR}(?:\s*[-–/]\s*(?:{YEAR}|\d\d))?")
+# The part of a number that names the document: its letters, split at dashes and slashes.
+CODE_PART = re.compile(r"([^\W\d_]+)\d*")
+
+
+@dataclass(frozen=True)
+class CodeMeaning:
+    """What a Vietnamese document code says: the kinds its kind part stands for (the usual one
+    first) and the body its issuer part names."""
+
+    code: str | None = None
+    kinds: tuple[str, ...] = ()
+    issuer: str | None = None
+
+    @property
+    def kind(self) -> str | None:
+        return self.kinds[0] if self.kinds else None
+
+
+@functools.cache
+def _code_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """The kind codes and issuer codes, keyed case-blind but not diacritic-blind: 'TƯ' (central)
+    is not 'TU' (provincial)."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    for entry in lexicon.load("document_codes.jsonl"):
+        kinds[entry.text.casefold()] = (*kinds.get(entry.text.casefold(), ()), entry.kind)
+    issuers: dict[str, str] = {}
+    for entry in lexicon.load("document_issuers.jsonl"):
+        issuers.setdefault(entry.text.casefold(), entry.kind)
+    return kinds, issuers
+
+
+def decode(number: str) -> CodeMeaning:
+    """The kind and issuer a Vietnamese number's code states: '40-CT/TW' -> Directive of the Party
+    Central Committee, '06/2021/ND-CP' -> Decree of the Government, '15/2023/QH15' -> the National
+    Assembly. The code's first letter part is its kind when the table knows it, the next its issuer;
+    a number without a known code ('26', 'RCC/WR/07/2024') means nothing."""
+    kinds, issuers = _code_tables()
+    parts = [m.group(1) for m in map(CODE_PART.fullmatch, re.split(r"[-/]", number)) if m]
+    if not parts:
+        return CodeMeaning()
+    if parts[0].casefold() in kinds:
+        code, issuer = parts[0], (parts[1] if len(parts) > 1 else None)
+        return CodeMeaning(code, kinds[code.casefold()], issuers.get((issuer or "").casefold()))
+    return CodeMeaning(issuer=issuers.get(parts[0].casefold()))
+
+
+@functools.cache
+def _openers() -> frozenset[str]:
+    return frozenset(e.text for e in lexicon.load("not_names.jsonl") if e.kind == "function")
+
+
+def without_openers(text: str) -> str | None:
+    """Capitalized words without the function words a sentence opens with ('The', 'Under'), white
+    space collapsed; None when nothing else is left ('The Act' names no law)."""
+    words = text.split()
+    while words and words[0] in _openers():
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def same_number(number: str) -> str:
+    """The form two writings of one number share: '2187-QĐNS/TW' and '2187-QDNS/TW', 'No. 5' spacing."""
+    return lexicon.fold(re.sub(r"\s+", "", number))
+
+
+def is_short(number: str) -> bool:
+    """'40' for 'Directive 40': the serial alone, standing for a number written in full elsewhere."""
+    return number.isdigit()
+
+
+@dataclass
+class Mention:
+    """One citation of a document, with what the words around it say."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    number: str | None = None
+    name: str | None = None
+    date: str | None = None
+    date_span: tuple[int, int, str] | None = None  # start, end, rule
+    issuer: str | None = None
+    subject: str | None = None
+    alias: tuple[int, int] | None = None  # characters of "(referred to as Directive 40)"
+
+    @property
+    def full(self) -> bool:
+        """Cites the document by its full number or its name, not a short form."""
+        return self.name is not None or (self.number is not None and not is_short(self.number))
+
+
+@dataclass
+class Document:
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def first(self, attribute: str) -> object:
+        """The attribute from the first mention that states it, full citations before short forms."""
+        ranked = sorted(self.mentions, key=lambda m: (not m.full, m.start))
+        return next((getattr(m, attribute) for m in ranked if getattr(m, attribute) is not None), None)
+
+    @property
+    def start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+class Recognizers:
+    """Citations by shape, each with its rule id."""
+
+    def __init__(self) -> None:
+        kinds = lexicon.load("document_kinds.jsonl")
+        self.canonical = {lexicon.fold(e.text): e.kind for e in kinds}
+        kind = rf"(?i:{lexicon.phrase_regex(e.text for e in kinds)})"
+        self.numbered = re.compile(
+            rf"(?<![\w-])(?P<kind>{kind})\s+(?P<no>(?:Ref\.\s*)?(?i:No\.?|Number)\s*)?(?P<number>{NUMBER})"
+            rf"(?P<series>\s{SERIES})?")
+        named = "|".join(NAMED_KINDS)
+        self.named = re.compile(
+            rf"(?P<name>(?:(?P<run>(?:[A-Z][\w'’-]*\s+){{1,5}})(?P<kind>{named})"
+            rf"|(?P<law>Law)\s+on\s+(?:the\s+)?{BODY})(?:,?\s+{YEAR})?)(?![\w-])(?!\s+[A-Z])")
+        self.definite = re.compile(rf"\b[Tt]he\s+(?P<kind>{lexicon.phrase_regex(e.text for e in kinds)})(?![\w-])"
+                                   r"(?!\s+(?:of|on|for|to)\b)")
+        # Words a sentence opens with, before a law's name: "The", "Under".
+        self.openers = re.compile(rf"(?:(?:{'|'.join(map(re.escape, _openers()))})\s+)*")
+        self.code = re.compile(r"(?<![\w/.-])\d+(?:/\d{4})?[-/][A-ZĐ][\w]*(?:[-/][A-ZĐ][\w]*)?(?![\w/-])")
+
+    def __call__(self, text: str) -> list[Mention]:
+        found = self.numbered_mentions(text)
+        taken = [(m.start, m.end) for m in found]
+        for extra in (self.named_mentions(text), self.code_mentions(text), self.definite_mentions(text)):
+            fresh = [m for m in extra if not any(m.start < end and start < m.end for start, end in taken)]
+            found += fresh
+            taken += [(m.start, m.end) for m in fresh]
+        return sorted(found, key=lambda m: m.start)
+
+    def kind_of(self, written: str) -> str:
+        """The canonical kind of a kind as written, wrapped or not: 'Programme' -> 'Program'."""
+        return self.canonical[lexicon.fold(" ".join(written.split()))]
+
+    def numbered_mentions(self, text: str) -> list[Mention]:
+        mentions = []
+        for m in self.numbered.finditer(text):
+            written_kind, number = m.group("kind"), m.group("number")
+            if not m.group("no") and (written_kind[0].islower() or YEAR_LIKE.fullmatch(number)):
+                continue  # "plan 2021", "the Plan 2020": a year, not a number
+            end = m.end("number")
+            if m.group("series") and m.group("no") and number.isdigit():
+                number, end = f"{number}{m.group('series')}", m.end("series")
+            mentions.append(Mention(m.start(), end, "kind_no_number" if m.group("no") else "kind_number",
+                                    self.kind_of(written_kind), number=number))
+        return mentions
+
+    def named_mentions(self, text: str) -> list[Mention]:
+        mentions = []
+        for m in self.named.finditer(text):
+            start = m.start()
+            if m.group("run"):
+                start += self.openers.match(m.group("run")).end()
+                if start == m.start("kind"):
+                    continue  # "The Act", "Under Law": no name
+            kind = m.group("kind") or m.group("law")
+            mentions.append(Mention(start, m.end(), "named_law", kind, name=" ".join(text[start:m.end()].split())))
+        return mentions
+
+    def code_mentions(self, text: str) -> list[Mention]:
+        """A Vietnamese code written alone ('implementing 06-NQ/TU'): its kind comes from the code."""
+        return [Mention(m.start(), m.end(), "bare_code", meaning.kind, number=m.group())
+                for m in self.code.finditer(text) if (meaning := decode(m.group())).kind]
+
+    def definite_mentions(self, text: str) -> list[Mention]:
+        return [Mention(m.start(), m.end(), "definite_kind", self.kind_of(m.group("kind")))
+                for m in self.definite.finditer(text)]
+
+
+class Context:
+    """Reads what the words around a citation say: alias, date, issuer, subject."""
+
+    def __init__(self) -> None:
+        self.alias = re.compile(r"\s*(?P<alias>\((?:hereinafter\s+)?(?:(?:referred\s+to|abbreviated|known)\s+as\s+"
+                                r"|called\s+)?[^()\n]{1,80}\))")
+        self.date = re.compile(rf",?\s*(?P<word>dated|(?:issued|signed|promulgated)\s+on|of)\s+(?P<date>{DATE})")
+        self.issuer = re.compile(rf",?\s*(?:of|by|issued\s+by)\s+(?:the\s+)?(?P<issuer>{BODY})")
+        # A subject runs to the end of its clause: punctuation (not the dot of "No. 40") or a finite verb.
+        self.subject = re.compile(rf"\s+{SUBJECT_OPENERS}(?P<subject>(?:(?!\s+{FINITE_VERBS}\b)"
+                                  r"(?:[^.;:()\n,]|\.(?=\s*\d)))+)")
+        self.issued = re.compile(rf"(?:\b[Oo]n\s+(?P<date>{DATE}),?\s+)?(?:the\s+)?(?P<issuer>{BODY})"
+                                 rf"\s+{ISSUING}\s+(?:the\s+)?$")
+        self.possessive = re.compile(rf"(?P<issuer>{BODY})['’]s\s+$")
+
+    def read(self, text: str, mention: Mention, reference: date | None, starts: list[int]) -> None:
+        """Fill the mention's alias, date, issuer and subject from the text after it, then before it.
+        `starts` are where citations start: a subject stops before one it is coordinated with."""
+        i = mention.end
+        while True:
+            if (m := self.alias.match(text, i)) and mention.alias is None:
+                mention.alias = m.span("alias")
+            elif (m := self.date.match(text, i)) and mention.date is None:
+                rule = "dated" if m.group("word") == "dated" else "date_after_number"
+                self.set_date(mention, m, reference, rule)
+            elif ((m := self.issuer.match(text, i)) and mention.issuer is None
+                  and (issuer := without_openers(m.group("issuer")))):
+                mention.issuer = issuer
+            else:
+                break
+            i = m.end()
+        if m := self.subject.match(text, i):
+            end = next((s for s in starts if m.start("subject") < s < m.end("subject")
+                        and COORDINATION.search(text, m.start("subject"), s)), m.end("subject"))
+            mention.subject = " ".join(COORDINATION.sub("", text[m.start("subject"):end] + " ").split()) or None
+        before = text[max(0, mention.start - LOOKBEHIND_CHARS):mention.start]
+        if m := self.issued.search(before):
+            mention.issuer = mention.issuer or without_openers(m.group("issuer"))
+            if m.group("date") and mention.date is None:
+                offset = mention.start - len(before)
+                self.set_date(mention, m, reference, "issued_on", offset)
+        elif (m := self.possessive.search(before)) and mention.issuer is None:
+            mention.issuer = without_openers(m.group("issuer"))
+
+    def set_date(self, mention: Mention, m: re.Match, reference: date | None, rule: str, offset: int = 0) -> None:
+        point = temporal.normalize(m.group("date"), reference)
+        if point is not None:
+            mention.date = point.value
+            mention.date_span = (offset + m.start("date"), offset + m.end("date"), rule)
+
+
+def join(mentions: list[Mention]) -> list[Document]:
+    """One Document per document cited, in order of first mention.
+
+    Full citations and names make documents (the same kind and number, or the same name, is one
+    document); a citation inside another's alias brackets is that document's. Then short forms
+    join: 'Directive 40' the Directive whose number starts '40-' (the last cited before it, else
+    the first after), 'the Directive' the last Directive cited before it.
+    """
+    documents: list[Document] = []
+    by_key: dict[tuple, Document] = {}
+
+    def key(m: Mention) -> tuple:
+        return (m.kind, same_number(m.number)) if m.number else (m.kind, lexicon.fold(m.name or ""))
+
+    def add(document: Document | None, m: Mention) -> Document:
+        if document is None:
+            document = Document()
+            documents.append(document)
+        document.mentions.append(m)
+        by_key.setdefault(key(m), document)
+        return document
+
+    deferred = []
+    for m in mentions:
+        owner = next((d for d in documents for o in d.mentions
+                      if o.alias and o.alias[0] <= m.start < o.alias[1]), None)
+        if owner is not None:
+            owner.aliases.append(m)
+            add(owner, m)
+        elif m.full:
+            add(by_key.get(key(m)), m)
+        else:
+            deferred.append(m)
+    for m in deferred:
+        same_kind = [d for d in documents if any(o.kind == m.kind for o in d.mentions)]
+        if m.number is None:
+            before = [d for d in same_kind if d.start < m.start]
+            if before:
+                add(max(before, key=lambda d: max(o.start for o in d.mentions if o.start < m.start)), m)
+            continue
+        if (m.kind, same_number(m.number)) in by_key:
+            add(by_key[(m.kind, same_number(m.number))], m)
+            continue
+        serial = re.compile(rf"0*{int(m.number)}[-/]")  # "Decree 6" stands for "06/2021/ND-CP"
+        expanded = [d for d in same_kind if (n := d.first("number")) and serial.match(str(n))]
+        earlier = [d for d in expanded if d.start < m.start]
+        add(earlier[-1] if earlier else (expanded[0] if expanded else None), m)
+    return sorted(documents, key=lambda d: d.start)
+
+
+def as_record(document: Document, text: str) -> tuple[dict, str | None]:
+    """The document in the DocumentRef shape, and a warning when its kind and its code's disagree."""
+    number, kind = document.first("number"), document.first("kind")
+    meaning = decode(number) if number else CodeMeaning()
+    date_span = document.first("date_span")
+    record = {
+        "kind": kind,
+        "number": number,
+        "name": document.first("name"),
+        "date": document.first("date"),
+        "issuer": document.first("issuer"),
+        "subject": document.first("subject"),
+        "kind_from_code": meaning.kind,
+        "issuer_from_code": meaning.issuer,
+        "aliases": list(dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in document.aliases)),
+        "date_evidence": evidence(text, *date_span) if date_span else None,
+        "mentions": [evidence(text, m.start, m.end, m.rule)
+                     for m in sorted(document.mentions, key=lambda m: m.start)],
+    }
+    warning = None
+    if meaning.kinds and kind not in meaning.kinds:
+        warning = (f"document {number}: the text calls it a {kind}, its code {meaning.code} a "
+                   f"{' or '.join(meaning.kinds)}")
+    return record, warning
+
+
+def evidence(text: str, start: int, end: int, rule: str) -> dict:
+    return {"start": start, "end": end, "text": text[start:end], "rule": rule}
+
+
+class DocumentsComponent:
+    def __init__(self) -> None:
+        self.recognizers = Recognizers()
+        self.context = Context()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Document]:
+        reference = date.fromisoformat(doc._.published) if doc._.published else None
+        mentions = self.recognizers(doc.text)
+        starts = [m.start for m in mentions]
+        for mention in mentions:
+            self.context.read(doc.text, mention, reference, starts)
+        return join(mentions)
+
+    def set_annotations(self, doc: Doc, documents: list[Document]) -> None:
+        records = [as_record(d, doc.text) for d in documents]
+        doc._.documents = [record for record, _ in records]
+        # Later stages may warn too: extend, never replace.
+        doc._.warnings = [*(doc._.warnings or []), *(warning for _, warning in records if warning)]
+
+
+@Language.factory("extractor_documents", assigns=["doc._.documents", "doc._.warnings"], requires=[])
+def make_documents(nlp: Language, name: str) -> DocumentsComponent:
+    return DocumentsComponent()
