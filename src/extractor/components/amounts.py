@@ -1,0 +1,289 @@
+"""extractor_amounts: money, percentages, multipliers, counts and quantities, as numbers.
+
+One regex over the text finds each number with what the genre writes around it: a currency
+before or after ("VND 5,075.5 billion", "US$120 million", "1.2 trillion dong", "P14.5 million"),
+scale words ("lakh crore"), a per-unit ("VND/person/year"), a percent sign or word, "-fold" or
+"times". Lexicons (currencies, scales, number words, qualifiers, units) are data in `patterns/`.
+The model's entities are hints only: it misses many amounts, so they serve to rule out numbers
+inside dates and times. Two numbers joined by "-", "to" or "and" are a range ("VND 5-7 billion",
+"from 5 to 7 per cent"): each end is an amount, and both carry the range's `min` and `max`.
+
+A number alone is a count or a quantity only when it counts something: a measure unit right after
+it ("2,000 ha") or the noun it modifies ("602,836 households", "22 lakh cheap houses"). Years,
+dates, times, document numbers ("40-CT/TW", "No. 02", "Directive 40"), ordinals and codes are not
+amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import lexicon, numbers
+from ..temporal import MONTH
+
+# Entities of the model that hold numbers which are not amounts.
+NOT_AMOUNT_ENTITIES = {"DATE", "TIME", "ORDINAL"}
+RANGE_JOINERS = re.compile(r"\s*(?:-|–|to|and)\s*")
+RANGE_OPENERS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# "28 times higher" is a multiplier; "met 3 times" is a frequency. A whole number before
+# "times" is a multiplier only with a comparison after it.
+COMPARISON = re.compile(r"\s+(?:higher|more|greater|larger|bigger|lower|less|smaller|that|the|as|than|over|"
+                        r"compared|increase)\b", re.IGNORECASE)
+# "Directive 40", "No. 02", "Session 3": a number right after a capitalized word or "No." names a thing.
+NAMING_WORD = re.compile(r"(?:\b[A-Z][\w-]*|\bNo\.?|#)\s*$")
+YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
+DURATION = "duration"  # the units.jsonl kind of time units: "10 years" is a duration, not an amount
+
+
+@dataclass(frozen=True)
+class Found:
+    """One number as the regex read it, before ranges are joined."""
+
+    start: int
+    end: int
+    number_start: int  # where the digits or number words begin, after any qualifier or currency
+    number: float
+    scale: str  # the scale words as written, "" for none
+    kind: str | None  # money, percent, multiplier; None for a bare number
+    currency: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    rule: str = "bare_number"
+
+    @property
+    def value(self) -> float:
+        return self.number * numbers.scale_factor(self.scale)
+
+
+class AmountMatcher:
+    """Finds money, percentages, multipliers and bare numbers in the text with one regex."""
+
+    def __init__(self) -> None:
+        currencies = lexicon.load("currencies.jsonl")
+        self.currency_codes = {e.text.lower(): e.kind for e in currencies}
+        # Codes and symbols stand before the number ("VND 5", "$2", "Rs.6,000"); any currency
+        # with two letters or more may follow it ("5 billion dong", "5 billion VND").
+        before = lexicon.phrase_regex(e.text for e in currencies if not e.text.islower())
+        after = lexicon.phrase_regex(e.text for e in currencies if sum(c.isalpha() for c in e.text) >= 2)
+        scales = lexicon.phrase_regex(e.text for e in lexicon.load("scales.jsonl"))
+        words = lexicon.phrase_regex([e.text for e in lexicon.load("number_words.jsonl")] + ["hundred"])
+        qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load("qualifiers.jsonl"))
+        number = rf"\d+(?:[.,]\d+)*|(?i:(?:{words})(?:[\s-]+(?:and\s+)?(?:{words}))*)"
+        self.pattern = re.compile(
+            rf"(?:(?P<qualifier>(?i:{qualifiers}))\s+)?"
+            rf"(?<![\w.,/])(?P<before>{before})?\s?"
+            rf"(?P<number>{number})(?![.,]\d)"
+            # Scale words after a space or hyphen ("P412.7-million"), or glued to digits ("2bn").
+            rf"(?P<scale>(?:(?:[\s-]+|(?<=\d))(?i:{scales})(?!\w))*)"
+            rf"(?:\s?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
+            r"|(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b|\s+pct\b)"
+            r"|(?P<points>\s+percentage\s+points?\b)"
+            r"|(?P<fold>-?\s?fold\b)"
+            r"|(?P<times>\s+times\b))?"
+            r"(?![\w/]|-[A-Z])")
+
+    def __call__(self, doc: Doc, decimal: str) -> list[Found]:
+        found = []
+        for m in self.pattern.finditer(doc.text):
+            number = _number(m.group("number"), decimal)
+            if number is None:
+                continue
+            item = self.read(doc, m, number)
+            if item is not None:
+                found.append(item)
+        return found
+
+    def read(self, doc: Doc, m: re.Match, number: float) -> Found | None:
+        """The amount one match states, or None for a match that is no amount ('met 3 times')."""
+        scale = m.group("scale")
+        currency = m.group("before") or m.group("after")
+        start = next(m.start(g) for g in ("qualifier", "before", "number") if m.group(g))
+        base = Found(start, m.end(), m.start("number"), number, scale, None, qualifier=m.group("qualifier"))
+        if currency:
+            code = self.currency_codes[re.sub(r"[\s-]+", " ", currency).lower()]
+            per = m.group("per")
+            return replace(base, kind="money", currency=code, unit=per[1:] if per else None,
+                           rule="currency_before" if m.group("before") else "currency_after")
+        if any(len(w) == 1 for w in scale.split()):
+            return None  # "m", "k" scale money only: "15m" is fifteen metres
+        if m.group("percent"):
+            return replace(base, kind="percent", unit="percent", rule="percent")
+        if m.group("points"):
+            return replace(base, kind="percent", unit="percentage point", rule="percentage_points")
+        if m.group("fold"):
+            return replace(base, kind="multiplier", rule="fold")
+        if m.group("times"):
+            whole = number.is_integer() and not scale
+            if whole and not COMPARISON.match(doc.text, m.end()):
+                return None
+            return replace(base, kind="multiplier", rule="times")
+        return base
+
+
+def _number(text: str, decimal: str) -> float | None:
+    return numbers.parse_numeral(text, decimal) if text[0].isdigit() else numbers.parse_words(text)
+
+
+def join_ranges(text: str, found: list[Found]) -> list[tuple[Found, ...]]:
+    """Groups the numbers into amounts: a range's two ends together, every other number alone.
+
+    Two neighbours joined by '-', 'to' or 'and' are a range when one of them says what it is;
+    an end without scale words or currency takes the other's ("VND 5-7 billion").
+    """
+    groups: list[tuple[Found, ...]] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and _ranged(text, a, b):
+            kind = a.kind or b.kind
+            currency = a.currency or b.currency
+            start = a.start
+            opener = RANGE_OPENERS.search(text, max(0, a.start - 8), a.start)
+            if opener and not a.qualifier:
+                start = opener.start()
+            ends = tuple(replace(x, kind=kind, currency=currency, unit=x.unit or y.unit, scale=x.scale or y.scale,
+                                 rule=y.rule if x.kind is None else x.rule, start=start, end=b.end)
+                         for x, y in ((a, b), (b, a)))
+            groups.append(ends)
+            i += 2
+        else:
+            groups.append((a,))
+            i += 1
+    return groups
+
+
+def _ranged(text: str, a: Found, b: Found) -> bool:
+    if a.kind is None and b.kind is None:
+        return False
+    if any(x.kind is None and YEAR.fullmatch(text[x.number_start:x.end]) for x in (a, b)):
+        return False  # "from 22.4 percent in 2018 to 16.1 percent"
+    if a.kind and b.kind and (a.kind != b.kind or a.currency != b.currency):
+        return False
+    joiner = RANGE_JOINERS.fullmatch(text, a.end, b.start)
+    return joiner is not None and (joiner.group().strip() != "and" or RANGE_OPENERS.search(text, 0, a.start))
+
+
+class CountReader:
+    """Reads a bare number as a count of the noun it modifies, or a quantity of a measure unit."""
+
+    def __init__(self) -> None:
+        units = lexicon.load("units.jsonl")
+        self.units = {e.text.lower(): e.kind for e in units}
+        self.unit_after = re.compile(rf"[\s-]?({lexicon.phrase_regex(e.text for e in units)})(?!\w)", re.IGNORECASE)
+        self.plurals = {e.text: e.kind for e in lexicon.load("plurals.jsonl")}
+
+    def __call__(self, doc: Doc, item: Found, blocked: set[int], chunks: dict[int, Span]) -> Found | None:
+        if self.not_a_count(doc, item, blocked):
+            return None
+        unit = self.unit_after.match(doc.text, item.end)
+        if unit:
+            kind = self.units[unit.group(1).lower()]
+            if kind == DURATION or self.modifies_noun(doc, unit.end()):
+                return None  # "three years ahead", "500 kV lines"
+            return replace(item, kind="quantity", unit=kind, end=unit.end(), rule="measure_unit")
+        span = doc.char_span(item.number_start, item.end, alignment_mode="expand")
+        noun = counted_noun(span, chunks) if span is not None else None
+        if noun is None:
+            return None
+        return replace(item, kind="count", unit=self.singular(noun), rule="counted_noun")
+
+    @staticmethod
+    def modifies_noun(doc: Doc, char: int) -> bool:
+        """A unit right before a noun rates that noun: '500 kV lines', '12 MW plant'."""
+        span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].pos_ == "NOUN" and not span[0].is_space
+
+    @staticmethod
+    def not_a_count(doc: Doc, item: Found, blocked: set[int]) -> bool:
+        """Years, dates, times, ordinals, document numbers, codes and hyphenated modifiers ("51-member")."""
+        start = item.number_start
+        if YEAR.fullmatch(doc.text[start:item.end]) or any(i in blocked for i in range(start, item.end)):
+            return True
+        before, after = doc.text[max(0, item.start - 12):item.start], doc.text[item.end:item.end + 12]
+        if NAMING_WORD.search(before) and not before.rstrip().endswith((".", ",")):
+            return True
+        if re.search(r"[-/:]\s*$", before) or re.match(r"[-/:]\d|-[^\W\d]", after):
+            return True
+        words_before = before.split()[-1:] + after.split()[:1]
+        return any(MONTH.fullmatch(w.strip(",.")) for w in words_before)
+
+    def singular(self, noun: str) -> str:
+        """'households' -> 'household', 'health workers' -> 'health worker', 'women' -> 'woman'."""
+        head, _, last = noun.rpartition(" ")
+        lower = last.lower()
+        if lower in self.plurals:
+            word = self.plurals[lower]
+        elif lower.endswith("ies") and len(lower) > 4:
+            word = last[:-3] + "y"
+        elif lower.endswith(("ches", "shes", "sses", "xes")):
+            word = last[:-2]
+        elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            word = last[:-1]
+        else:
+            word = last
+        return f"{head} {word}".strip()
+
+
+def counted_noun(number: Span, chunks: dict[int, Span]) -> str | None:
+    """The noun a number modifies, with the one noun compounded right before it: '602,836
+    households' -> 'households', '120,000 frontline health workers' -> 'health workers'. A gerund
+    or a hyphenated modifier only says which kind ('farming households', 'five-star products')."""
+    token = number[0]
+    chunk = chunks.get(token.i)
+    head = chunk.root if chunk is not None else token.head if token.dep_ == "nummod" else None
+    if head is None or head.i < number.end or head.pos_ not in ("NOUN", "PROPN") or head.like_num:
+        return None
+    before = head.doc[head.i - 1]
+    if (before.dep_ == "compound" and before.head == head and before.pos_ == "NOUN" and before.i >= number.end
+            and not before.lower_.endswith("ing") and head.doc[before.i - 1].text != "-"):
+        return f"{before.text} {head.text}"
+    return head.text
+
+
+def as_records(doc: Doc, groups: list[tuple[Found, ...]]) -> list[dict]:
+    """The amounts in the record's shape (`records.Amount`), one per number, in text order."""
+    out = []
+    for group in groups:
+        values = [f.value for f in group]
+        for f in group:
+            text = doc.text[f.start:f.end]
+            out.append({
+                "text": text, "kind": f.kind, "value": f.value, "currency": f.currency, "unit": f.unit,
+                "approximate": f.qualifier is not None, "qualifier": f.qualifier,
+                "min": min(values) if len(group) > 1 else None, "max": max(values) if len(group) > 1 else None,
+                "evidence": {"start": f.start, "end": f.end, "text": text, "rule": f.rule},
+            })
+    return out
+
+
+class AmountsComponent:
+    def __init__(self) -> None:
+        self.matcher = AmountMatcher()
+        self.counts = CountReader()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.amounts = as_records(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[Found, ...]]:
+        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc.text))
+        chunks = {i: chunk for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        blocked = {i for ent in doc.ents if ent.label_ in NOT_AMOUNT_ENTITIES
+                   for i in range(ent.start_char, ent.end_char)}
+        groups = []
+        for group in join_ranges(doc.text, self.matcher(doc, decimal)):
+            if group[0].kind is not None:
+                groups.append(group)
+            elif (count := self.counts(doc, group[0], blocked, chunks)) is not None:
+                groups.append((count,))
+        return groups
+
+
+@Language.factory("extractor_amounts", assigns=["doc._.amounts"], requires=["token.dep", "token.tag", "doc.ents"])
+def make_amounts(nlp: Language, name: str) -> AmountsComponent:
+    return AmountsComponent()

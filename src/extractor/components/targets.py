@@ -1,0 +1,324 @@
+"""extractor_targets: quantified goals, and attainment measured against them.
+
+Two families, each a small recognizer with a rule id:
+
+- Attainment: "20 out of 25 targets ... have been achieved", "13 of 13 districts", "20/25 targets",
+  "21 targets, of which 18 were achieved", "Of the 24 targets set ..., 19 were met": achieved and
+  total, with the status words near them and what was counted as the subject.
+- Goals: an amount (from extractor_amounts) stated as a goal. A goal is opened by a cue
+  (`patterns/target_cues.jsonl`: "target", "aims", "strive", "set"), by a goal verb after "to",
+  "will" ("to attract", "will be raised to"), or by a deadline after the amount ("by 2030" later than
+  the publication date). A cue reaches to the end of its clause: clauses end at ";", at
+  "while", "whereas", "but" and at ", and the ...", so the result reported beside a goal ("slightly below the target of 5
+  percent, while GDP reached ...") stays out. Baselines ("from 28% to 50%", "up from 1,800 MW")
+  are not goals.
+
+A goal completed without a number ("completed the goals of the ... program for the 2021-2025
+period") is a target with its status and period and no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import lexicon, numbers
+from ..temporal import normalize
+
+NUMBER = r"\d+(?:[.,]\d+)*"
+BOUNDARY = r"(?<![\w.,/])"
+NOT_A_SHARE = r"(?![.,]?\d)(?!\s*(?:%|per\s?cent\b|percent\b))"  # "of which 100% of vessels" counts no targets
+RATIOS = {
+    # "20 out of 25 targets", "rose to 95 out of 111"
+    "out_of": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})\s+out\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+                         rf"(?P<total>{NUMBER}){NOT_A_SHARE}"),
+    # "4 of 7 districts", "17 of its 30 districts"
+    "of": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+                     rf"(?P<total>{NUMBER})(?=\s+[^\W\d]){NOT_A_SHARE}"),
+    # "20/25 targets"
+    "slash": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})/(?P<total>{NUMBER})(?=\s+[a-z])"),
+    # "set 21 targets, of which 18 were achieved"
+    "of_which": re.compile(rf"{BOUNDARY}(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,80}}?),\s+of\s+which\s+"
+                           rf"(?P<achieved>{NUMBER}){NOT_A_SHARE}"),
+    # "Of the 24 targets set by the Council, 19 were met"
+    "of_the_total": re.compile(rf"\b[Oo]f\s+the\s+(?:\w+\s+)?(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,100}}?),\s*"
+                               rf"(?P<achieved>{NUMBER})\s+(?:were|was|have|has|had)\b"),
+}
+# "completed the goals of the national program for the 2021-2025 period"
+UNQUANTIFIED = re.compile(r"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:goals|targets|tasks)\s+of\s+(?:the\s+)?"
+                          r"(?P<subject>[^,;.]{3,120}?)\s+for\s+the\s+(?P<period>(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)"
+                          r"\s+period")
+# Clauses end at ";", "while", "whereas", "but", and ", and" before a new subject ("..., and the
+# largest project will cost ...").
+CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+and\s+(?=(?:the|a|an|its|their|this|these)\b)")
+PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
+# A number referred back to: the baseline of a change, or a comparison.
+BASELINE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan)\s+$", re.IGNORECASE)
+FUTURE_SHARE = re.compile(r"\s+of\b")
+FUTURE = re.compile(r"\b(?:will|shall)\b")
+# "100 million yuan each" sizes each item; "from 28%" is where a change starts.
+PER_ITEM = re.compile(r"\s+each\b")
+# "USD 2 billion of FDI by 2025": the deadline closes the amount's own phrase, within this many
+# characters and no comma or "and" between.
+DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?")
+DEADLINE_REACH = 60
+SUBJECT_STOPS = {"AUX", "VERB", "PUNCT"}  # a ratio's subject runs to its verb: "targets of Resolution 06 have"
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+
+class AttainmentMatcher:
+    """'20 out of 25 targets have been achieved': achieved, total, status and subject."""
+
+    def __init__(self, statuses: StatusReader) -> None:
+        self.statuses = statuses
+
+    def __call__(self, doc: Doc, sentence: Span, decimal: str) -> list[dict]:
+        found, taken = [], set()
+        parts = clauses(doc, sentence)
+        for rule, pattern in RATIOS.items():
+            for m in pattern.finditer(doc.text, sentence.start_char, sentence.end_char):
+                achieved = numbers.parse_numeral(m.group("achieved"), decimal)
+                total = numbers.parse_numeral(m.group("total"), decimal)
+                if achieved is None or total is None or achieved > total or not total:
+                    continue
+                if taken & set(range(m.start(), m.end())):
+                    continue
+                taken |= set(range(m.start(), m.end()))
+                subject = (m.group("subject").strip() if "subject" in pattern.groupindex
+                           else subject_after(doc, m.end("total")))
+                clause = next(c for c in parts if m.start() < c.end)
+                text = doc.text[clause.start:clause.end]
+                found.append(target(
+                    doc, m.start(), m.end(), rule, subject=subject, achieved=achieved, total=total,
+                    status=self.statuses(text), period=period_in(text),
+                    document=cited_in(doc, clause.start, clause.end)))
+        return found
+
+
+class StatusReader:
+    """The status words of a clause, in text order, joined: 'achieved/exceeded'."""
+
+    def __init__(self) -> None:
+        entries = lexicon.load("statuses.jsonl")
+        self.kinds = {e.text: e.kind for e in entries}
+        self.pattern = re.compile(rf"\b(?:{lexicon.phrase_regex(self.kinds)})\b", re.IGNORECASE)
+
+    def __call__(self, text: str) -> str | None:
+        kinds = []
+        for m in self.pattern.finditer(text):
+            kind = self.kinds[" ".join(m.group().lower().split())]
+            if kind not in kinds:
+                kinds.append(kind)
+        return "/".join(kinds) or None
+
+
+class GoalMatcher:
+    """Amounts stated as goals: after a cue in the same clause, or before a deadline."""
+
+    def __init__(self, statuses: StatusReader) -> None:
+        cues = lexicon.load("target_cues.jsonl")
+        goal_words = lexicon.phrase_regex(e.text for e in cues if e.kind == "goal")
+        verbs = lexicon.phrase_regex(e.text for e in cues if e.kind == "verb")
+        nouns = lexicon.phrase_regex(e.text for e in cues if e.kind == "noun")
+        # A goal noun opens a goal only when its value follows ("the target of 8%"); "86 percent
+        # of the target" reports a result. "estimated to reach" reports one too.
+        self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:)|{goal_words}|"
+                              rf"(?<!estimated\s)(?:to|will|shall|would)\s+(?:be\s+)?(?:{verbs})(?:e?d)?)\b",
+                              re.IGNORECASE)
+        self.noun_as_verb = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # "the province targets growth of 7%"
+        self.open_ends = {e.text: e.kind for e in lexicon.load("open_ends.jsonl")}
+        self.open_end = re.compile(rf"\s+({lexicon.phrase_regex(self.open_ends)})\b", re.IGNORECASE)
+        self.comparators = {e.text.lower(): e.kind for e in lexicon.load("qualifiers.jsonl")}
+        self.statuses = statuses
+
+    def __call__(self, doc: Doc, clause: Clause, amounts: list[dict], published: date | None) -> list[dict]:
+        text = doc.text
+        cue = self.first_cue(doc, clause)
+        found = []
+        for amount in amounts:
+            start, end = amount["evidence"]["start"], amount["evidence"]["end"]
+            if self.is_baseline(text, amount):
+                continue
+            deadline = deadline_after(doc, end, clause, amounts, published)
+            if cue is not None and cue < start:
+                rule, opened = "goal_cue", cue
+            elif re.match(r"\s+(?:\w+\s+)?(?:target|goal)\b", text[end:clause.end]):
+                rule, opened = "amount_target", start  # "the 15 per cent target"
+            elif deadline is not None:
+                rule, opened = "deadline", start
+            elif amount["kind"] == "percent" and FUTURE_SHARE.match(text, end) and FUTURE.search(text, end, clause.end):
+                rule, opened = "future_share", start  # "53 percent of the labour force will receive training"
+            else:
+                continue
+            found.append(self.goal(doc, amount, rule, opened, clause, deadline))
+        return found
+
+    def first_cue(self, doc: Doc, clause: Clause) -> int | None:
+        """Where the clause's first goal cue starts: a cue phrase, or a goal noun used as a verb."""
+        starts = [m.start() for m in (self.cue.search(doc.text, clause.start, clause.end),) if m]
+        for m in self.noun_as_verb.finditer(doc.text, clause.start, clause.end):
+            token = doc.char_span(m.start(), m.end())
+            if token is not None and token.root.pos_ == "VERB":
+                starts.append(m.start())
+                break
+        return min(starts, default=None)
+
+    @staticmethod
+    def is_baseline(text: str, amount: dict) -> bool:
+        start = amount["evidence"]["start"]
+        opens_range = amount["min"] is not None and amount["value"] == amount["min"] and \
+            amount["text"].lower().startswith("from")
+        return (opens_range or BASELINE.search(text, max(0, start - 20), start) is not None
+                or PER_ITEM.match(text, amount["evidence"]["end"]) is not None)
+
+    def goal(self, doc: Doc, amount: dict, rule: str, opened: int, clause: Clause, deadline: str | None) -> dict:
+        end = amount["evidence"]["end"]
+        open_end = self.open_end.match(doc.text, end)
+        if open_end:
+            comparator = self.open_ends[" ".join(open_end.group(1).lower().split())]
+        else:
+            comparator = self.comparators.get((amount["qualifier"] or "").lower())
+        unit = amount["currency"] if amount["kind"] == "money" else amount["unit"]
+        clause_text = doc.text[clause.start:clause.end]
+        return target(doc, opened, end, rule, subject=subject_before(doc, amount), value=amount["value"], unit=unit,
+                      status=self.statuses(doc.text[clause.start:amount["evidence"]["start"]]),
+                      period=period_in(clause_text), comparator=comparator, deadline=deadline)
+
+
+def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[dict], published: date | None) -> str | None:
+    """The date of 'by <date>' after an amount, before the next amount, when it is not already past."""
+    following = [a["evidence"]["start"] for a in amounts if a["evidence"]["start"] >= end]
+    limit = min([clause.end, *following])
+    m = DEADLINE.search(doc.text, end, min(limit, end + DEADLINE_REACH))
+    if m is None or re.search(r",|\band\b", doc.text[end:m.start()]):
+        return None
+    date_end = next((e.end_char for e in doc.ents if e.label_ == "DATE" and e.start_char == m.end()), None)
+    if date_end is None:
+        return None
+    point = normalize(doc.text[m.end():date_end], published)
+    if point is None or (published is not None and point.value[:4] < published.isoformat()[:4]):
+        return None
+    return point.value
+
+
+def subject_after(doc: Doc, char: int) -> str | None:
+    """What a ratio counts: the words after its total up to a verb or punctuation ('targets')."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None
+    words = []
+    for token in span:
+        joined = token.text in ("-", "/") and not token.whitespace_  # "06-NQ/TU"
+        if (token.pos_ in SUBJECT_STOPS and not joined) or token.lower_ == "dated" or len(words) >= 8:
+            break
+        words.append(token)
+    return doc[words[0].i:words[-1].i + 1].text if words else None
+
+
+def subject_before(doc: Doc, amount: dict) -> str | None:
+    """What a goal measures: the counted noun ('communes'), else the noun phrase a preposition
+    ties the amount to ('a growth target of 8%' -> 'growth target', 'GRDP per capita at ...')."""
+    if amount["kind"] in ("count", "quantity") and amount["unit"]:
+        return amount["unit"]
+    span = doc.char_span(amount["evidence"]["start"], amount["evidence"]["end"], alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    prep = doc[span.start - 1]
+    if prep.pos_ != "ADP" or prep.i == 0:
+        return None
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        left = min((t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")), default=head.i)
+        return doc[left:head.i + 1].text
+    objects = [t for t in head.rights if t.dep_ == "dobj" and t.i < prep.i]
+    if objects:
+        obj = objects[0]
+        left = min((t.i for t in obj.lefts if t.dep_ in ("compound", "amod", "nmod")), default=obj.i)
+        return doc[left:obj.i + 1].text
+    return None
+
+
+def period_in(text: str) -> str | None:
+    """'2021/2025' for the year range a clause names ('the 2021-2025 period', '2024-25')."""
+    m = PERIOD.search(text)
+    if m is None:
+        return None
+    first, last = m.groups()
+    return f"{first}/{first[:2] + last if len(last) == 2 else last}"
+
+
+def cited_in(doc: Doc, start: int, end: int) -> str | None:
+    """The number (or name) of the first document extractor_documents found cited in [start, end)."""
+    for document in doc._.documents or []:
+        if any(start <= m["start"] and m["end"] <= end for m in document["mentions"]):
+            return document["number"] or document["name"]
+    return None
+
+
+def target(doc: Doc, start: int, end: int, rule: str, **fields) -> dict:
+    """A target in the record's shape (`records.Target`), its evidence the text from start to end."""
+    text = doc.text[start:end]
+    record = {"text": text, "subject": None, "value": None, "unit": None, "achieved": None, "total": None,
+              "status": None, "period": None, "document": None, "comparator": None, "deadline": None}
+    record.update(fields)
+    record["evidence"] = {"start": start, "end": end, "text": text, "rule": rule}
+    return record
+
+
+def clauses(doc: Doc, sentence: Span) -> list[Clause]:
+    """The sentence cut into clauses at CLAUSE_BREAK."""
+    cuts = [m for m in CLAUSE_BREAK.finditer(doc.text, sentence.start_char, sentence.end_char)]
+    starts = [sentence.start_char] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [sentence.end_char]
+    return [Clause(s, e) for s, e in zip(starts, ends)]
+
+
+class TargetsComponent:
+    def __init__(self) -> None:
+        statuses = StatusReader()
+        self.attainment = AttainmentMatcher(statuses)
+        self.goals = GoalMatcher(statuses)
+        self.statuses = statuses
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.targets = self.match(doc)
+        return doc
+
+    def match(self, doc: Doc) -> list[dict]:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc.text))
+        amounts = doc._.amounts or []
+        found = []
+        for sentence in doc.sents:
+            ratios = self.attainment(doc, sentence, decimal)
+            counted = {(r["evidence"]["start"], r["evidence"]["end"]) for r in ratios}
+            found += ratios
+            for clause in clauses(doc, sentence):
+                inside = [a for a in amounts if clause.start <= a["evidence"]["start"] < clause.end
+                          and not any(s <= a["evidence"]["start"] < e for s, e in counted)]
+                found += self.goals(doc, clause, inside, published)
+                found += self.unquantified(doc, clause)
+        return sorted(found, key=lambda t: t["evidence"]["start"])
+
+    def unquantified(self, doc: Doc, clause: Clause) -> list[dict]:
+        found = []
+        for m in UNQUANTIFIED.finditer(doc.text, clause.start, clause.end):
+            status = self.statuses(m.group("status"))
+            if status is not None:
+                found.append(target(doc, m.start(), m.end(), "unquantified_goal", subject=m.group("subject"),
+                                    status=status, period=period_in(m.group("period"))))
+        return found
+
+
+@Language.factory("extractor_targets", assigns=["doc._.targets"], requires=["doc._.amounts", "doc.ents", "doc.sents"])
+def make_targets(nlp: Language, name: str) -> TargetsComponent:
+    return TargetsComponent()

@@ -1,0 +1,148 @@
+"""extractor_amounts: each shape of amount the genre writes, and the numbers that are no amounts."""
+
+import pytest
+
+
+def amounts(loaded, text):
+    return loaded.nlp(text)._.amounts
+
+
+def one(loaded, text):
+    found = amounts(loaded, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, currency, unit", [
+    # Currency before the number, scale words after.
+    ("Revenue reached VND 5,075.5 billion last year.", 5_075_500_000_000, "VND", None),
+    ("Exports hit USD 3.5 billion.", 3_500_000_000, "USD", None),
+    ("The plant cost US$120 million.", 120_000_000, "USD", None),
+    ("A grant of $2 million was announced.", 2_000_000, "USD", None),
+    ("Works worth Rs.6,000 crore were sanctioned.", 60_000_000_000, "INR", None),
+    ("The estimate was Rs 1.96 lakh crore.", 1_960_000_000_000, "INR", None),
+    ("Checks worth P14.5 million were handed over.", 14_500_000, "PHP", None),
+    ("The P412.7-million budget passed.", 412_700_000, "PHP", None),
+    ("The fund holds GH¢4,215,600.00 today.", 4_215_600, "GHS", None),
+    ("The state received ₦1.42 trillion.", 1_420_000_000_000, "NGN", None),
+    ("It invested RMB 8.2 billion yuan.", 8_200_000_000, "CNY", None),
+    ("Firms pledged S$40 million.", 40_000_000, "SGD", None),
+    # Currency after the number.
+    ("Sales reached 1.2 trillion dong.", 1_200_000_000_000, "VND", None),
+    ("The budget is 2,437 billion VND.", 2_437_000_000_000, "VND", None),
+    ("Projects need 41.9 billion baht.", 41_900_000_000, "THB", None),
+    ("Revenue was 2,874 billion kip.", 2_874_000_000_000, "LAK", None),
+    ("The ministry spent 1,210 billion riel.", 1_210_000_000_000, "KHR", None),
+    ("Investors brought 180 million US dollars.", 180_000_000, "USD", None),
+    ("The bank lent 5 billion won.", 5_000_000_000, "KRW", None),
+    ("Tokyo gave 3 billion yen.", 3_000_000_000, "JPY", None),
+    ("The EU granted 20 million euros.", 20_000_000, "EUR", None),
+    ("Farmers got 800 million shillings.", 800_000_000, "KES", None),
+    # A per-unit after the currency.
+    ("Income was 62 million VND/person/year.", 62_000_000, "VND", "person/year"),
+], ids=["vnd_before", "usd_code", "us_dollar_sign", "dollar_sign", "rupees_crore", "lakh_crore", "peso_p",
+        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "dong_after",
+        "vnd_after", "baht", "kip", "riel", "us_dollars_words", "won", "yen", "euros", "shillings",
+        "per_person_year"])
+def test_money(loaded, text, value, currency, unit):
+    amount = one(loaded, text)
+    assert (amount["kind"], amount["value"], amount["currency"], amount["unit"]) == ("money", pytest.approx(value),
+                                                                                       currency, unit)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Income reached nearly 74 million VND a year.", "nearly"),
+    ("The city spent over VND 1,020 billion.", "over"),
+    ("It costs about USD 4 million.", "about"),
+    ("Capital of more than 100 million yuan was raised.", "more than"),
+    ("A budget of up to 41 billion baht was set.", "up to"),
+], ids=["nearly", "over", "about", "more_than", "up_to"])
+def test_qualifiers_make_amounts_approximate(loaded, text, qualifier):
+    amount = one(loaded, text)
+    assert amount["approximate"] and amount["qualifier"] == qualifier
+    assert amount["text"].startswith(qualifier)
+
+
+@pytest.mark.parametrize("text, kind, values, currency", [
+    # Both ends of a range are amounts; each carries the range.
+    ("Each commune gets VND 5-7 billion.", "money", [5e9, 7e9], "VND"),
+    ("Each commune gets from 5 to 7 billion dong.", "money", [5e9, 7e9], "VND"),
+    ("Growth of 7% to 7.5% is planned.", "percent", [7, 7.5], None),
+    ("Growth from 5 to 7 per cent is planned.", "percent", [5, 7], None),
+    ("Growth between 5 and 6 percent is planned.", "percent", [5, 6], None),
+], ids=["money_dash", "money_from_to", "percent_both_signs", "percent_from_to", "between_and"])
+def test_ranges(loaded, text, kind, values, currency):
+    found = amounts(loaded, text)
+    assert [a["value"] for a in found] == pytest.approx(values)
+    assert all(a["kind"] == kind and a["currency"] == currency for a in found)
+    assert all((a["min"], a["max"]) == pytest.approx((min(values), max(values))) for a in found)
+
+
+@pytest.mark.parametrize("text, kind, value, unit", [
+    ("Coverage rose to 24% this year.", "percent", 24, "percent"),
+    ("Output is up 8 per cent.", "percent", 8, "percent"),
+    ("Output is up 8 percent.", "percent", 8, "percent"),
+    ("Some 99.9 % of homes have water.", "percent", 99.9, "percent"),
+    ("The rate fell 1.5 percentage points.", "percent", 1.5, "percentage point"),
+    ("Lending rose 3.07-fold.", "multiplier", 3.07, None),
+    ("It was a 31.9-fold increase.", "multiplier", 31.9, None),
+    ("Income is 28 times higher than before.", "multiplier", 28, None),
+    ("The standard is 1.4 times the national one.", "multiplier", 1.4, None),
+], ids=["percent_sign", "per_cent", "percent_word", "percent_spaced", "percentage_points", "fold",
+        "fold_increase", "whole_times_comparison", "decimal_times"])
+def test_rates(loaded, text, kind, value, unit):
+    amount = one(loaded, text)
+    assert (amount["kind"], amount["value"], amount["unit"]) == (kind, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, kind, value, unit", [
+    ("The program reached 602,836 households.", "count", 602836, "household"),
+    ("In 2023, 56 communes met the standard.", "count", 56, "commune"),
+    ("More than 22 lakh cheap houses were built.", "count", 2_200_000, "house"),
+    ("The agency will train 120,000 frontline health workers.", "count", 120000, "health worker"),
+    ("The city built three schools.", "count", 3, "school"),
+    ("Nearly 20 thousand people came.", "count", 20000, "person"),
+    ("Farmers planted 2,000 ha of rice.", "quantity", 2000, "hectare"),
+    ("The port handled 300 tons of cargo.", "quantity", 300, "tonne"),
+    ("Laos will sell 5,000 MW of power.", "quantity", 5000, "MW"),
+], ids=["households", "after_a_year", "lakh_houses", "compound_noun", "number_word", "words_and_scale",
+        "hectares", "tons", "megawatts"])
+def test_counts_and_quantities(loaded, text, kind, value, unit):
+    amount = one(loaded, text)
+    assert (amount["kind"], amount["value"], amount["unit"]) == (kind, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan runs to 2030.",
+    "The meeting was held on October 2 and 3.",
+    "It was held on 19th September 2024.",
+    "He cited Directive 40-CT/TW in his speech.",
+    "They followed Decree No. 02 closely.",
+    "They discussed Directive 40 in detail.",
+    "The 19th session opened.",
+    "The 2021-2026 term began.",
+    "The meeting started at 10:00 am.",
+    "Call 024 3825 1234 for details.",
+    "The plan covers 10 years of work.",
+    "They met 3 times in May.",
+    "The 51-member committee met.",
+    "The line carries 500 kV lines of power.",
+], ids=["year", "days_of_a_month", "ordinal_date", "document_code", "document_number", "document_short_form",
+        "ordinal", "term", "time", "phone_number", "duration", "frequency", "hyphenated_modifier",
+        "unit_rating_a_noun"])
+def test_not_amounts(loaded, text):
+    assert amounts(loaded, text) == []
+
+
+def test_evidence_points_into_the_text(loaded):
+    text = "Revenue reached VND 5,075.5 billion, up 24%."
+    for amount in amounts(loaded, text):
+        evidence = amount["evidence"]
+        assert text[evidence["start"]:evidence["end"]] == evidence["text"] == amount["text"]
+        assert evidence["rule"] in ("currency_before", "percent")
+
+
+def test_decimal_comma_text(loaded):
+    """A text that writes decimal commas ('1,2') reads '1.020' as one thousand and twenty."""
+    found = amounts(loaded, "Revenue grew 3,85% to VND 1.020 billion.")
+    assert [a["value"] for a in found] == pytest.approx([3.85, 1_020_000_000_000])

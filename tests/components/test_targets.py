@@ -1,0 +1,103 @@
+"""extractor_targets: goals with their values, and attainment against them."""
+
+import pytest
+
+
+def targets(loaded, text, published="2024-06-30"):
+    return loaded.extract(text, published=published).targets
+
+
+def one(loaded, text, published="2024-06-30"):
+    found = targets(loaded, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, achieved, total, status, rule", [
+    # "X out of Y", "X of (the) Y <noun>", "X/Y <noun>".
+    ("So far 14 out of 17 goals of the plan have been achieved or exceeded.", 14, 17, "achieved/exceeded", "out_of"),
+    ("All 9 out of 9 wards had completed the work.", 9, 9, "completed", "out_of"),
+    ("Only 3 of 8 provinces met the deadline.", 3, 8, "achieved", "of"),
+    ("The town finished 12 of its 15 roads.", 12, 15, "completed", "of"),
+    ("The county reached 16/20 targets last year.", 16, 20, "achieved", "slash"),
+    ("The congress set 30 targets, of which 26 were achieved.", 26, 30, "achieved", "of_which"),
+    ("Of the 12 targets set for the year, 10 were met.", 10, 12, "achieved", "of_the_total"),
+], ids=["out_of", "all_of_all", "of_plural_noun", "of_its", "slash", "of_which", "of_the_total"])
+def test_attainment(loaded, text, achieved, total, status, rule):
+    target = one(loaded, text)
+    assert (target.achieved, target.total, target.status, target.evidence.rule) == (achieved, total, status, rule)
+
+
+def test_attainment_subject_and_document(loaded):
+    target = one(loaded, "To date, 9 out of 12 targets of Resolution 08-NQ/TU have been achieved.")
+    assert target.subject == "targets of Resolution 08-NQ/TU"
+    assert target.document == "08-NQ/TU"
+
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    # A goal noun with its value, a goal verb, a goal noun used as a verb.
+    ("The province set a growth target of 9 per cent or higher.", 9, "percent", "at_least"),
+    ("The city strives to attract USD 4 billion in investment.", 4e9, "USD", None),
+    ("The district aims to cut the poverty rate by 1.5%.", 1.5, "percent", None),
+    ("The plan sets a target of 100% of communes meeting the standard.", 100, "percent", None),
+    ("For 2025 the ministry targets export growth of 6%.", 6, "percent", None),
+    ("The forest cover will be raised to over 45 percent.", 45, "percent", "over"),
+    ("The province aims to train 2,000 health workers.", 2000, "health worker", None),
+    ("He said the town aims to collect P40 million next year.", 40e6, "PHP", None),
+    # A share of people with a future verb after it.
+    ("Next year, 60 percent of workers will receive training.", 60, "percent", None),
+    # The value before the word "target".
+    ("It is far from the 20 per cent target set by the law.", 20, "percent", None),
+], ids=["growth_target_or_higher", "strive_to_attract", "aim_to_reduce", "target_of_share", "targets_as_verb",
+        "will_be_raised", "count_goal", "aims_to_collect", "future_share", "value_then_target"])
+def test_goals(loaded, text, value, unit, comparator):
+    target = one(loaded, text)
+    assert (target.value, target.unit, target.comparator) == (pytest.approx(value), unit, comparator)
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("The province aims to attract USD 2 billion of FDI by 2030.", "2030"),
+    ("Officials must ensure 100 per cent coverage by March 31, 2025.", "2025-03-31"),
+], ids=["by_year", "by_day"])
+def test_deadlines(loaded, text, deadline):
+    assert one(loaded, text).deadline == deadline
+
+
+def test_a_past_deadline_is_a_result(loaded):
+    assert targets(loaded, "Exports reached USD 5 billion by 2020.") == []
+
+
+def test_period(loaded):
+    target = one(loaded, "The district aims to raise incomes by 8% in the 2021-2025 period.")
+    assert target.period == "2021/2025"
+
+
+def test_unquantified_goal(loaded):
+    target = one(loaded, "By 2023 the province had completed the goals of the national rural program "
+                         "for the 2021-2025 period ahead of schedule.")
+    assert (target.value, target.status, target.period) == (None, "completed", "2021/2025")
+    assert target.subject == "national rural program"
+
+
+@pytest.mark.parametrize("text", [
+    # Results reported beside a goal, in another clause.
+    "Growth was 4.6 percent, below the target of 5 percent, while income reached 2,310 US dollars.",
+    # The baseline of a change.
+    "The city aims to raise the rate from 28% to 50%.",
+    # The share of a target reached is a result.
+    "Revenue reached 86 percent of the target and a 1.5-fold increase.",
+    # Estimates of results.
+    "Losses are estimated to reach 2,437 billion VND.",
+    # The size of each item.
+    "The county will land 30 projects with investment of more than 100 million yuan each.",
+], ids=["result_in_another_clause", "baseline_of_a_change", "share_of_target", "estimate", "per_item"])
+def test_not_goals(loaded, text):
+    values = {t.value for t in targets(loaded, text)}
+    assert not values & {2310.0, 28.0, 86.0, 1.5, 2_437_000_000_000.0, 100_000_000.0}
+
+
+def test_evidence_points_into_the_text(loaded):
+    text = "The province aims to attract USD 2 billion by 2030; 7 out of 9 targets were met."
+    for target in targets(loaded, text):
+        evidence = target.evidence
+        assert text[evidence.start:evidence.end] == evidence.text == target.text
