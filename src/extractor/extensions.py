@@ -27,6 +27,18 @@ DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", 
              "published")
 
 
+TEXT_CACHE = "extractor.text"
+
+
+def cached_text(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy joins every token's text again on each access, and the
+    rule stages read the text many times per document."""
+    text = doc.user_data.get(TEXT_CACHE)
+    if text is None:
+        text = doc.user_data[TEXT_CACHE] = doc.text
+    return text
+
+
 def register() -> None:
     for name, default in SPAN_ATTRS.items():
         if not Span.has_extension(name):
@@ -34,3 +46,5 @@ def register() -> None:
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension("text"):
+        Doc.set_extension("text", getter=cached_text)

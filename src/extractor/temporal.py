@@ -9,6 +9,7 @@ reference it is written with the year unknown: 'XXXX-07-31'.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,6 +33,7 @@ class DatePoint:
     inferred: bool = False
 
 
+@functools.lru_cache(maxsize=64)
 def _parser(base: datetime, prefer: str) -> DateDataParser:
     return DateDataParser(languages=["en"], settings={
         "DATE_ORDER": "DMY",  # "31/7/2024": the genre writes day first
@@ -39,9 +41,12 @@ def _parser(base: datetime, prefer: str) -> DateDataParser:
         "PREFER_DATES_FROM": prefer,
         "RELATIVE_BASE": base,
         "RETURN_AS_TIMEZONE_AWARE": False,
+        # Candidates are calendar expressions; relative words are resolved by the dates stage.
+        "PARSERS": ["absolute-time"],
     })
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and articles repeat their dates
 def normalize(text: str, reference: date | None = None, *, coming: bool = False) -> DatePoint | None:
     """The date one calendar expression ('July 31st', '31/7/2024', 'September 2015', '2023') states.
 

@@ -88,7 +88,7 @@ class AmountMatcher:
 
     def __call__(self, doc: Doc, decimal: str) -> list[Found]:
         found = []
-        for m in self.pattern.finditer(doc.text):
+        for m in self.pattern.finditer(doc._.text):
             number = _number(m.group("number"), decimal)
             if number is None:
                 continue
@@ -118,7 +118,7 @@ class AmountMatcher:
             return replace(base, kind="multiplier", rule="fold")
         if m.group("times"):
             whole = number.is_integer() and not scale
-            if whole and not COMPARISON.match(doc.text, m.end()):
+            if whole and not COMPARISON.match(doc._.text, m.end()):
                 return None
             return replace(base, kind="multiplier", rule="times")
         return base
@@ -180,7 +180,7 @@ class CountReader:
     def __call__(self, doc: Doc, item: Found, blocked: set[int], chunks: dict[int, Span]) -> Found | None:
         if self.not_a_count(doc, item, blocked):
             return None
-        unit = self.unit_after.match(doc.text, item.end)
+        unit = self.unit_after.match(doc._.text, item.end)
         if unit:
             kind = self.units[unit.group(1).lower()]
             if kind == DURATION or self.modifies_noun(doc, unit.end()):
@@ -195,16 +195,16 @@ class CountReader:
     @staticmethod
     def modifies_noun(doc: Doc, char: int) -> bool:
         """A unit right before a noun rates that noun: '500 kV lines', '12 MW plant'."""
-        span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+        span = doc.char_span(char, len(doc._.text), alignment_mode="expand")
         return span is not None and len(span) > 0 and span[0].pos_ == "NOUN" and not span[0].is_space
 
     @staticmethod
     def not_a_count(doc: Doc, item: Found, blocked: set[int]) -> bool:
         """Years, dates, times, ordinals, document numbers, codes and hyphenated modifiers ("51-member")."""
         start = item.number_start
-        if YEAR.fullmatch(doc.text[start:item.end]) or any(i in blocked for i in range(start, item.end)):
+        if YEAR.fullmatch(doc._.text[start:item.end]) or any(i in blocked for i in range(start, item.end)):
             return True
-        before, after = doc.text[max(0, item.start - 12):item.start], doc.text[item.end:item.end + 12]
+        before, after = doc._.text[max(0, item.start - 12):item.start], doc._.text[item.end:item.end + 12]
         if NAMING_WORD.search(before) and not before.rstrip().endswith((".", ",")):
             return True
         if re.search(r"[-/:]\s*$", before) or re.match(r"[-/:]\d|-[^\W\d]", after):
@@ -251,7 +251,7 @@ def as_records(doc: Doc, groups: list[tuple[Found, ...]]) -> list[dict]:
     for group in groups:
         values = [f.value for f in group]
         for f in group:
-            text = doc.text[f.start:f.end]
+            text = doc._.text[f.start:f.end]
             out.append({
                 "text": text, "kind": f.kind, "value": f.value, "currency": f.currency, "unit": f.unit,
                 "approximate": f.qualifier is not None, "qualifier": f.qualifier,
@@ -271,12 +271,12 @@ class AmountsComponent:
         return doc
 
     def match(self, doc: Doc) -> list[tuple[Found, ...]]:
-        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc.text))
+        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc._.text))
         chunks = {i: chunk for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
         blocked = {i for ent in doc.ents if ent.label_ in NOT_AMOUNT_ENTITIES
                    for i in range(ent.start_char, ent.end_char)}
         groups = []
-        for group in join_ranges(doc.text, self.matcher(doc, decimal)):
+        for group in join_ranges(doc._.text, self.matcher(doc, decimal)):
             if group[0].kind is not None:
                 groups.append(group)
             elif (count := self.counts(doc, group[0], blocked, chunks)) is not None:

@@ -158,15 +158,15 @@ def dateline(found: list[Found], text: str) -> Found | None:
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = resolve_overlaps([Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS
-                                  for m in regex.finditer(doc.text)
-                                  if not COPYRIGHT.search(doc.text[max(m.start() - 12, 0):m.start()])])
-        header = dateline(found, doc.text)
+                                  for m in regex.finditer(doc._.text)
+                                  if not COPYRIGHT.search(doc._.text[max(m.start() - 12, 0):m.start()])])
+        header = dateline(found, doc._.text)
         reference = date.fromisoformat(doc._.published) if doc._.published else None
         if reference is None and header is not None:
             header_point = temporal.normalize(header.match.group("date") if "date" in header.match.groupdict()
                                               else header.match.group())
             reference = date.fromisoformat(header_point.value) if header_point else None
-        context = Context(reference, doc.text)
+        context = Context(reference, doc._.text)
         spans, values = [], {}
         for cand in found:
             rule = "dateline" if cand is header else cand.rule
@@ -179,8 +179,8 @@ class DatesComponent:
             spans.append(span)
             for value, year_from in normalized:
                 values.setdefault(value, {
-                    "text": doc.text[cand.start:cand.end], "value": value, "year_from": year_from,
-                    "evidence": {"start": cand.start, "end": cand.end, "text": doc.text[cand.start:cand.end],
+                    "text": doc._.text[cand.start:cand.end], "value": value, "year_from": year_from,
+                    "evidence": {"start": cand.start, "end": cand.end, "text": doc._.text[cand.start:cand.end],
                                  "rule": rule}})
         doc.spans[DATES_KEY] = spans
         doc._.dates = list(values.values())

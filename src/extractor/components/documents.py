@@ -367,14 +367,14 @@ class DocumentsComponent:
 
     def match(self, doc: Doc) -> list[Document]:
         reference = date.fromisoformat(doc._.published) if doc._.published else None
-        mentions = self.recognizers(doc.text)
+        mentions = self.recognizers(doc._.text)
         starts = [m.start for m in mentions]
         for mention in mentions:
-            self.context.read(doc.text, mention, reference, starts)
+            self.context.read(doc._.text, mention, reference, starts)
         return join(mentions)
 
     def set_annotations(self, doc: Doc, documents: list[Document]) -> None:
-        records = [as_record(d, doc.text) for d in documents]
+        records = [as_record(d, doc._.text) for d in documents]
         doc._.documents = [record for record, _ in records]
         # Later stages may warn too: extend, never replace.
         doc._.warnings = [*(doc._.warnings or []), *(warning for _, warning in records if warning)]

@@ -49,7 +49,7 @@ class EventComponent:
         self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [m for m in self.mentions.finditer(doc.text)]
+        found = [m for m in self.mentions.finditer(doc._.text)]
         if not found:
             doc._.event = None
             return doc
@@ -62,13 +62,13 @@ class EventComponent:
         first = found[0]
         kinds = [self.kind(m.group()) for m in found]
         kind = kinds[0]
-        if kind == "meeting" and SESSION.search(doc.text):
+        if kind == "meeting" and SESSION.search(doc._.text):
             kind = "session"  # a council's sitting, called both; not "the Meeting of the Fourth Session"
         reference = date.fromisoformat(doc._.published) if doc._.published else None
         lead = sentences[0]
         doc._.event = {
             "kind": kind,
-            "title": self.purpose(doc.text[first.end():lead.end_char]),
+            "title": self.purpose(doc._.text[first.end():lead.end_char]),
             "date": self.date(doc, sentences, reference),
             "location": self.location(doc, sentences, [m.end() for m, k in zip(found, kinds) if k == kinds[0]]),
             "organizer": self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
@@ -103,7 +103,7 @@ class EventComponent:
                         "evidence": {"start": start, "end": start + len(weekday.group()), "text": weekday.group(),
                                      "rule": "weekday_before_reference"}}
         for span in days:
-            if LEAD_ON.search(doc.text[max(span.start_char - 40, 0):span.start_char]):
+            if LEAD_ON.search(doc._.text[max(span.start_char - 40, 0):span.start_char]):
                 return date_value(doc, span)
         return None
 
@@ -120,7 +120,7 @@ class EventComponent:
                       or next((p for sent in sentences if (p := self.place(doc, sent))), None))
         if settlement is None:
             lead = next((s.sent for s in doc.spans[DATES_KEY]
-                         if LEAD_ON.search(doc.text[max(s.start_char - 40, 0):s.start_char])), None)
+                         if LEAD_ON.search(doc._.text[max(s.start_char - 40, 0):s.start_char])), None)
             settlement = self.place(doc, lead) if lead is not None else None
         if venue and settlement and lexicon.fold(settlement) not in lexicon.fold(venue):
             return f"{venue}, {settlement}"
@@ -155,7 +155,7 @@ class EventComponent:
 
     def place_after_in(self, doc: Doc, char: int) -> str | None:
         """'a ceremony in Bac Ninh city': the place 'in' introduces after the event noun."""
-        after = doc.char_span(char, len(doc.text), alignment_mode="expand")
+        after = doc.char_span(char, len(doc._.text), alignment_mode="expand")
         for token in after[:12] if after is not None else []:
             if token.is_sent_start and token.i > after.start:
                 break
@@ -197,7 +197,7 @@ class EventComponent:
     def header_place(self, doc: Doc) -> str | None:
         """The place a dateline names, known or in capitals: 'GENERAL SANTOS CITY (October 13, 2022)',
         'New Delhi, Oct 21' (not a newspaper's name: 'Vientiane Times, December 16, 2024')."""
-        m = HEADER_PLACE.search(doc.text[:300])
+        m = HEADER_PLACE.search(doc._.text[:300])
         if m is None:
             return None
         place = " ".join(m.group("place").split())

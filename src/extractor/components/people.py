@@ -40,7 +40,7 @@ QUALIFIERS = {lexicon.fold(e.text) for e in lexicon.load("titles.jsonl") if e.ki
 
 
 def evidence(doc: Doc, start_char: int, end_char: int, rule: str) -> dict:
-    return {"start": start_char, "end": end_char, "text": doc.text[start_char:end_char], "rule": rule}
+    return {"start": start_char, "end": end_char, "text": doc._.text[start_char:end_char], "rule": rule}
 
 
 def same_title(a: str, b: str) -> bool:
@@ -249,7 +249,7 @@ class PeopleComponent:
 
     def comrade_mentions(self, doc: Doc, registry: Registry) -> None:
         """'the comrade' after a speech: the person named last before it."""
-        for m in COMRADE.finditer(doc.text):
+        for m in COMRADE.finditer(doc._.text):
             before = [(mention["start"], p) for p in registry.people for mention in p.mentions
                       if mention["end"] <= m.start() and mention["rule"] != "comrade_mention"]
             if before:
@@ -286,7 +286,7 @@ class Participation:
             if after is not None and after.lower_ in self.after:
                 kinds.add(self.after[after.lower_])
             first = run[0][0].span
-            triggers = list(self.before.finditer(doc.text, first.sent.start_char, first.start_char))
+            triggers = list(self.before.finditer(doc._.text, first.sent.start_char, first.start_char))
             if triggers:
                 kinds.add(self.before_kind[lexicon.fold(" ".join(triggers[-1].group().split()))])
             for person in people:

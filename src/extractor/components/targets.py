@@ -85,7 +85,7 @@ class AttainmentMatcher:
         found, taken = [], set()
         parts = clauses(doc, sentence)
         for rule, pattern in RATIOS.items():
-            for m in pattern.finditer(doc.text, sentence.start_char, sentence.end_char):
+            for m in pattern.finditer(doc._.text, sentence.start_char, sentence.end_char):
                 achieved = numbers.parse_numeral(m.group("achieved"), decimal)
                 total = numbers.parse_numeral(m.group("total"), decimal)
                 if achieved is None or total is None or achieved > total or not total:
@@ -96,7 +96,7 @@ class AttainmentMatcher:
                 subject = (m.group("subject").strip() if "subject" in pattern.groupindex
                            else subject_after(doc, m.end("total")))
                 clause = next(c for c in parts if m.start() < c.end)
-                text = doc.text[clause.start:clause.end]
+                text = doc._.text[clause.start:clause.end]
                 found.append(target(
                     doc, m.start(), m.end(), rule, subject=subject, achieved=achieved, total=total,
                     status=self.statuses(text), period=period_in(text),
@@ -141,7 +141,7 @@ class GoalMatcher:
         self.statuses = statuses
 
     def __call__(self, doc: Doc, clause: Clause, amounts: list[dict], published: date | None) -> list[dict]:
-        text = doc.text
+        text = doc._.text
         cue = self.first_cue(doc, clause)
         found = []
         for amount in amounts:
@@ -164,8 +164,8 @@ class GoalMatcher:
 
     def first_cue(self, doc: Doc, clause: Clause) -> int | None:
         """Where the clause's first goal cue starts: a cue phrase, or a goal noun used as a verb."""
-        starts = [m.start() for m in (self.cue.search(doc.text, clause.start, clause.end),) if m]
-        for m in self.noun_as_verb.finditer(doc.text, clause.start, clause.end):
+        starts = [m.start() for m in (self.cue.search(doc._.text, clause.start, clause.end),) if m]
+        for m in self.noun_as_verb.finditer(doc._.text, clause.start, clause.end):
             token = doc.char_span(m.start(), m.end())
             if token is not None and token.root.pos_ == "VERB":
                 starts.append(m.start())
@@ -182,15 +182,15 @@ class GoalMatcher:
 
     def goal(self, doc: Doc, amount: dict, rule: str, opened: int, clause: Clause, deadline: str | None) -> dict:
         end = amount["evidence"]["end"]
-        open_end = self.open_end.match(doc.text, end)
+        open_end = self.open_end.match(doc._.text, end)
         if open_end:
             comparator = self.open_ends[" ".join(open_end.group(1).lower().split())]
         else:
             comparator = self.comparators.get((amount["qualifier"] or "").lower())
         unit = amount["currency"] if amount["kind"] == "money" else amount["unit"]
-        clause_text = doc.text[clause.start:clause.end]
+        clause_text = doc._.text[clause.start:clause.end]
         return target(doc, opened, end, rule, subject=subject_before(doc, amount), value=amount["value"], unit=unit,
-                      status=self.statuses(doc.text[clause.start:amount["evidence"]["start"]]),
+                      status=self.statuses(doc._.text[clause.start:amount["evidence"]["start"]]),
                       period=period_in(clause_text), comparator=comparator, deadline=deadline)
 
 
@@ -198,13 +198,13 @@ def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[dict], publ
     """The date of 'by <date>' after an amount, before the next amount, when it is not already past."""
     following = [a["evidence"]["start"] for a in amounts if a["evidence"]["start"] >= end]
     limit = min([clause.end, *following])
-    m = DEADLINE.search(doc.text, end, min(limit, end + DEADLINE_REACH))
-    if m is None or re.search(r",|\band\b", doc.text[end:m.start()]):
+    m = DEADLINE.search(doc._.text, end, min(limit, end + DEADLINE_REACH))
+    if m is None or re.search(r",|\band\b", doc._.text[end:m.start()]):
         return None
     date_end = next((e.end_char for e in doc.ents if e.label_ == "DATE" and e.start_char == m.end()), None)
     if date_end is None:
         return None
-    point = normalize(doc.text[m.end():date_end], published)
+    point = normalize(doc._.text[m.end():date_end], published)
     if point is None or (published is not None and point.value[:4] < published.isoformat()[:4]):
         return None
     return point.value
@@ -212,7 +212,7 @@ def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[dict], publ
 
 def subject_after(doc: Doc, char: int) -> str | None:
     """What a ratio counts: the words after its total up to a verb or punctuation ('targets')."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(char, len(doc._.text), alignment_mode="expand")
     if span is None:
         return None
     words = []
@@ -266,7 +266,7 @@ def cited_in(doc: Doc, start: int, end: int) -> str | None:
 
 def target(doc: Doc, start: int, end: int, rule: str, **fields) -> dict:
     """A target in the record's shape (`records.Target`), its evidence the text from start to end."""
-    text = doc.text[start:end]
+    text = doc._.text[start:end]
     record = {"text": text, "subject": None, "value": None, "unit": None, "achieved": None, "total": None,
               "status": None, "period": None, "document": None, "comparator": None, "deadline": None}
     record.update(fields)
@@ -276,7 +276,7 @@ def target(doc: Doc, start: int, end: int, rule: str, **fields) -> dict:
 
 def clauses(doc: Doc, sentence: Span) -> list[Clause]:
     """The sentence cut into clauses at CLAUSE_BREAK."""
-    cuts = [m for m in CLAUSE_BREAK.finditer(doc.text, sentence.start_char, sentence.end_char)]
+    cuts = [m for m in CLAUSE_BREAK.finditer(doc._.text, sentence.start_char, sentence.end_char)]
     starts = [sentence.start_char] + [m.end() for m in cuts]
     ends = [m.start() for m in cuts] + [sentence.end_char]
     return [Clause(s, e) for s, e in zip(starts, ends)]
@@ -295,7 +295,7 @@ class TargetsComponent:
 
     def match(self, doc: Doc) -> list[dict]:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc.text))
+        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc._.text))
         amounts = doc._.amounts or []
         found = []
         for sentence in doc.sents:
@@ -311,7 +311,7 @@ class TargetsComponent:
 
     def unquantified(self, doc: Doc, clause: Clause) -> list[dict]:
         found = []
-        for m in UNQUANTIFIED.finditer(doc.text, clause.start, clause.end):
+        for m in UNQUANTIFIED.finditer(doc._.text, clause.start, clause.end):
             status = self.statuses(m.group("status"))
             if status is not None:
                 found.append(target(doc, m.start(), m.end(), "unquantified_goal", subject=m.group("subject"),

@@ -66,7 +66,7 @@ class TitleMatcher:
     def __call__(self, doc: Doc) -> None:
         spans = []
         for pattern, plural in ((self.plural, True), (self.singular, False)):
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(doc._.text):
                 span = doc.char_span(m.start(), m.end(), label="TITLE", alignment_mode="strict")
                 # A match inside a token ("Chairmanship") is no title, nor is one inside a body's name.
                 if span is not None and not _names_a_body(span):
@@ -94,7 +94,7 @@ class HonorificMatcher:
 
     def __call__(self, doc: Doc) -> None:
         spans = []
-        for m in self.pattern.finditer(doc.text):
+        for m in self.pattern.finditer(doc._.text):
             span = doc.char_span(m.start(), m.start() + len(m.group().rstrip()), label="HONORIFIC",
                                  alignment_mode="contract")
             if span is not None and len(span):
