@@ -70,7 +70,7 @@ class EventComponent:
             "kind": kind,
             "title": self.purpose(doc._.text[first.end():lead.end_char]),
             "date": self.date(doc, sentences, reference),
-            "location": self.location(doc, sentences, [m.end() for m, k in zip(found, kinds) if k == kinds[0]]),
+            "location": self.location(doc, sentences, [m.end() for m, k in zip(found, kinds, strict=True) if k == kinds[0]]),
             "organizer": self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
             "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "event_sentence"},
         }

@@ -94,9 +94,8 @@ class NameRun:
             if not self.vocab.is_name_token(doc[i]) and folded not in self.vocab.blocked:
                 break
             i += 1
-        if end < len(doc) and lexicon.fold(doc[end].text).removesuffix("s") in self.vocab.place_types:
-            return False  # "Mai Chau district", "Minh Chau and Quan Lan communes"
-        return True
+        # "Mai Chau district", "Minh Chau and Quan Lan communes"
+        return end >= len(doc) or lexicon.fold(doc[end].text).removesuffix("s") not in self.vocab.place_types
 
 
 class HonorificName:

@@ -279,7 +279,7 @@ def clauses(doc: Doc, sentence: Span) -> list[Clause]:
     cuts = [m for m in CLAUSE_BREAK.finditer(doc._.text, sentence.start_char, sentence.end_char)]
     starts = [sentence.start_char] + [m.end() for m in cuts]
     ends = [m.start() for m in cuts] + [sentence.end_char]
-    return [Clause(s, e) for s, e in zip(starts, ends)]
+    return [Clause(s, e) for s, e in zip(starts, ends, strict=True)]
 
 
 class TargetsComponent:
