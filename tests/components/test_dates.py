@@ -27,6 +27,11 @@ CASES = [
     ("early_year", "Work will start in early 2025.", None, ["2025"]),
     ("first_months", "In the first six months of 2024, revenue rose.", None, ["2024", "2024-01/2024-06"]),
     ("quarter", "Growth in Q3/2024 reached 7%.", None, ["2024", "2024-07/2024-09"]),
+    ("half_year", "Exports in H1 2024 rose.", None, ["2024", "2024-01/2024-06"]),
+    ("mid_year", "The line opens in mid-2025.", None, ["2025"]),
+    ("month_range", "Revenue between January and September 2024 rose.", None, ["2024-01/2024-09"]),
+    ("capital_month", "Posted On: 14 FEB 2024 6:35PM", None, ["2024-02-14"]),
+    ("day_of_month_with_reference", "On the 5th, the delegation visited the port.", "2024-11-07", ["2024-11-05"]),
     # Periods.
     ("period_with_orientation", "for the period 2021-2025, with orientation to 2030", None, ["2021/2025", "2030"]),
     ("term", "the 2021-2026 term of the Council", None, ["2021/2026"]),

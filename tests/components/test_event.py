@@ -39,7 +39,11 @@ def test_the_lead_gives_date_place_organizer_and_purpose(loaded):
     # The event's sentences give no date: the lead's "On <date>" does.
     ("81 projects started in Yuxi.\n\nOn August 30, 2018, the city began 81 projects. The mayor spoke at the "
      "commencement ceremony.", None, "2018-08-30"),
-], ids=["no_year", "weekday", "weekday_without_reference", "lead_on_date"])
+    # "today" is the reference; a document's date is never the event's.
+    ("Minister Anil Kumar chaired a review meeting at Krishi Bhawan today.", "2024-02-14", "2024-02-14"),
+    ("The forum discussed Executive Order No. 138 signed on June 1, 2021.\n\nDelegates met on Wednesday "
+     "to review the transition plans of the region.", "2024-08-21", "2024-08-21"),
+], ids=["no_year", "weekday", "weekday_without_reference", "lead_on_date", "today", "not_a_document_date"])
 def test_date(loaded, text, published, value):
     event = loaded.extract(text, published=published).event
     assert (event.date.value if event.date else None) == value
@@ -54,7 +58,12 @@ def test_date(loaded, text, published, value):
      "Banquet Hall of the Regional Council, residency, Cape Coast"),
     ("The 24th Congress of the Tan Yen District Party Committee closed on March 12.", "Tan Yen District"),
     ("The committee held its regular meeting in March 2024.", None),
-], ids=["venue", "place_after_in", "dateline_city", "venue_then_place", "unknown_district", "none"])
+    ("Hanoi (VNA) - The ministry held a conference on trade.", "Hanoi"),
+    ("KUNMING, Sept. 30 (Xinhua) -- A signing ceremony was held Monday in Kunming, capital of Yunnan Province.",
+     "Kunming"),
+    ("The minister inaugurated the assembly at a ceremony held at Dzolokpuita, the district capital.", "Dzolokpuita"),
+], ids=["venue", "place_after_in", "dateline_city", "venue_then_place", "unknown_district", "none",
+        "dateline_with_agency", "held_in_place", "held_at_unknown_place"])
 def test_location(loaded, text, location):
     assert loaded.extract(text).event.location == location
 

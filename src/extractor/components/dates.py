@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,11 +22,12 @@ from .. import temporal
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-MONTH = rf"(?-i:{MONTHS})\.?"  # capitalized, whatever the pattern's flags: "may" is a verb
+# Capitalized or in capitals ("14 FEB 2024"), whatever the pattern's flags: "may" is a verb.
+MONTH = rf"(?-i:{MONTHS}|{MONTHS.upper()})\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19[5-9]\d|20\d\d|2100)"
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
-FREE = r"(?<![\w/.,-])"
+FREE = r"(?:(?<![\w/.,-])|(?<=mid-))"  # but "mid-2025" is 2025
 END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"
 DAY_MONTH_YEAR = rf"(?:{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
 DAY_MONTH = rf"(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})"
@@ -71,6 +72,11 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
     ("day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
     ("quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
                              \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
+    ("half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
+    ("month_range", pattern(rf"""\b(?:(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
+                                |(?P<m3>{MONTH})\s*[-–]\s*(?P<m4>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
+    # A day of the month alone needs the reference: "On the 5th, the delegation ..."
+    ("day_of_month", pattern(rf"\b[Oo]n\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})")),
     ("first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
                                   (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
     ("month_year", pattern(rf"\b(?P<date>{MONTH}\s*,?\s+{YEAR}){END}")),
@@ -136,51 +142,60 @@ def month_year_in(paragraph: str, month: str) -> int | None:
 RECOGNIZERS_BY_RULE = dict(RECOGNIZERS)
 
 
-def dateline(found: list[Found], text: str) -> Found | None:
-    """The date in the article's header: in one of its first three lines, near the line's start
-    ('GENERAL SANTOS CITY (October 13, 2022) - ...') or on a short line ('03/12/2019 - 14:15')."""
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
+HEADER_LINES = 6  # a page's header: menus, a date line, the headline, a dateline
+FULL_DATES = ("numeric_date", "iso_date", "day_month_year")
+
+
+def header_dates(found: list[Found], text: str) -> list[Found]:
+    """The dates of the page's header and datelines: on one of its first lines, after at most a
+    place, an outlet or a label ('GENERAL SANTOS CITY (October 13, 2022) -', 'Ho, Feb. 22, GNA -',
+    'Posted On: 14 FEB 2024'), or alone on a short line ('03/12/2019 - 14:15'); not a sentence's
+    ('On March 30, 2021, Liuzhou held ...', '... was held on 2nd July 2024')."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:HEADER_LINES]
+    dates = []
     for cand in found:
-        if cand.rule not in ("numeric_date", "iso_date", "day_month_year"):
+        if cand.rule not in FULL_DATES and cand.rule != "day_month":
             continue
-        for line in lines:
-            before = text[line.start():cand.start]
-            # A place, an outlet or a label before it, not a sentence: "Quy Nhon, ", " date " yes;
-            # "On " or "... held a ceremony on " no.
-            words = before.split()
-            placed = len(before) <= 40 and not (words and words[-1].lower() in ("on", "in", "at", "by", "from")) and (
-                len(words) <= 1 or not re.search(r"(?:^|\s)[a-z]", before))
-            if line.start() <= cand.start < line.end() and (placed or len(line.group().split()) <= 12):
-                return cand
-    return None
+        line = next((ln for ln in lines if ln.start() <= cand.start < ln.end()), None)
+        if line is None:
+            continue
+        before = text[line.start():cand.start]
+        words = before.split()
+        placed = len(before) <= 40 and not (words and words[-1].lower() in ("on", "in", "at", "by", "from")) and (
+            len(words) <= 2 or not re.search(r"(?:^|\s)[a-z]", before))
+        if placed or (len(line.group().split()) <= 12 and cand.rule in FULL_DATES):
+            dates.append(cand)
+    return dates
 
 
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
+        text = doc._.text
         found = resolve_overlaps([Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS
-                                  for m in regex.finditer(doc._.text)
-                                  if not COPYRIGHT.search(doc._.text[max(m.start() - 12, 0):m.start()])])
-        header = dateline(found, doc._.text)
+                                  for m in regex.finditer(text)
+                                  if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])])
+        header = header_dates(found, text)
         reference = date.fromisoformat(doc._.published) if doc._.published else None
-        if reference is None and header is not None:
-            header_point = temporal.normalize(header.match.group("date") if "date" in header.match.groupdict()
-                                              else header.match.group())
-            reference = date.fromisoformat(header_point.value) if header_point else None
-        context = Context(reference, doc._.text)
+        full = next((cand for cand in header if cand.rule in FULL_DATES), None)
+        if reference is None and full is not None:
+            point = temporal.normalize(full.match.groupdict().get("date") or full.match.group())
+            reference = date.fromisoformat(point.value) if point else None
+        context = Context(reference, text)
         spans, values = [], {}
         for cand in found:
-            rule = "dateline" if cand is header else cand.rule
+            in_header = cand in header
+            rule = "dateline" if in_header else cand.rule
             normalized = normalize(cand, context)
             if not normalized:
                 continue
-            span = doc.char_span(cand.start, cand.end, label="DATELINE" if cand is header else "DATE",
+            span = doc.char_span(cand.start, cand.end, label="DATELINE" if in_header else "DATE",
                                  alignment_mode="expand")
             span._.rule, span._.date_values = rule, [value for value, _ in normalized]
             spans.append(span)
             for value, year_from in normalized:
                 values.setdefault(value, {
-                    "text": doc._.text[cand.start:cand.end], "value": value, "year_from": year_from,
-                    "evidence": {"start": cand.start, "end": cand.end, "text": doc._.text[cand.start:cand.end],
+                    "text": text[cand.start:cand.end], "value": value, "year_from": year_from,
+                    "evidence": {"start": cand.start, "end": cand.end, "text": text[cand.start:cand.end],
                                  "rule": rule}})
         doc.spans[DATES_KEY] = spans
         doc._.dates = list(values.values())
@@ -218,14 +233,28 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
         if rule == "day_pair":
             return [(first.value, y1), (second.value, y2)]
         return [(f"{first.value}/{second.value}", y1)] if first.value < second.value else []
-    if rule in ("quarter", "first_months"):
+    if rule in ("quarter", "half", "first_months"):
         return months_span(m, rule, context)
+    if rule == "month_range":
+        year = f" {groups['y']}" if groups.get("y") else ""
+        first, y1 = context.point(f"{groups['m1'] or groups['m3']}{year}", cand.start)
+        last, _ = context.point(f"{groups['m2'] or groups['m4']}{year}", cand.start)
+        return [(f"{first.value}/{last.value}", y1)] if first and last and first.value < last.value else []
+    if rule == "day_of_month":
+        if context.reference is None:
+            return []
+        day, ref = int(m.group("d")), context.reference
+        month = date(ref.year, ref.month, 1) if day <= ref.day else date(ref.year, ref.month, 1) - timedelta(days=1)
+        try:
+            return [(date(month.year, month.month, day).isoformat(), "reference")]
+        except ValueError:  # "the 31st" of a shorter month
+            return []
     point, year_from = context.point(m.group("date"), cand.start)
     return [(point.value, year_from)] if point else []
 
 
 def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str | None]]:
-    """'Q3/2024' -> 2024-07/2024-09; 'the first six months of 2024' -> 2024-01/2024-06, and the year."""
+    """'Q3/2024' -> 2024-07/2024-09; 'H1 2024', 'the first six months of 2024' -> 2024-01/2024-06, and the year."""
     written = m.group("y")
     if written and written.isdigit():
         year, year_from = int(written), "text"
@@ -237,6 +266,9 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     if rule == "quarter":
         q = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qw").lower()]
         first, last = 3 * q - 2, 3 * q
+    elif rule == "half":
+        h = int(m.group("h")) if m.group("h") else ORDINALS[m.group("hw").lower()]
+        first, last = 6 * h - 5, 6 * h
     else:
         n = m.group("n").lower()
         first, last = 1, int(n) if n.isdigit() else NUMBER_WORDS[n]

@@ -18,10 +18,13 @@ from spacy.tokens import Doc, Span
 from .. import lexicon
 from .dates import DATES_KEY
 from .names import NAMES_KEY
+from .roles import ROLES_KEY
 
 EVENT_SENTENCES = 3  # how many sentences naming the event are read for its date and place
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+RELATIVE_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|today|yesterday)\b", re.IGNORECASE)
+DOCUMENT_DATED = re.compile(r"\b(?:dated|signed|issued(?:\s+on)?)\s+$", re.IGNORECASE)
+LEAD_WORDS = 12  # the lead is the first sentence this long: headlines and bylines are shorter
 LEAD_ON = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:\w+day,?\s+)?$")
 DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 # "to summarize 10 years of ...", "on strengthening ...": a verb or topic in lowercase, not "on November 29".
@@ -33,10 +36,14 @@ ORGANIZING_VERBS = {f"{stem}{ending}" for stem in ("organiz", "organis", "co-org
     "hold", "holds", "held", "holding", "convene", "convenes", "convened", "host", "hosts", "hosted",
     "open", "opens", "opened"}
 SESSION = re.compile(r"\b(?:the|this|its|that)\s+(?:\w+\s+)?session\b")  # lowercase: a sitting, not a name
-SETTLEMENT_WORDS = {"province", "city", "district", "municipality", "town", "county", "region", "state"}
-# A dateline's place: "GENERAL SANTOS CITY (October 13, 2022) -", "BALER, Aurora, Nov. 14, 2023 -".
-HEADER_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{2,40}?(?:,\s*[A-Z][A-Za-z'’-]{2,30})?)\s*[(,]\s*"
-                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.MULTILINE)
+SETTLEMENT_WORDS = {"province", "city", "district", "municipality", "town", "county", "region", "state", "ward",
+                    "commune"}
+HEADER_CHARS = 400  # where a dateline can stand: after menus, a date line, a headline and a byline
+# A dateline's place: "GENERAL SANTOS CITY (October 13, 2022) -", "BALER, Aurora, Nov. 14, 2023 -",
+# "Hanoi (VNA) -", "DAVAO CITY – ", "KUNMING, Sept. 30 (Xinhua) --".
+HEADER_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{2,40}?(?:,\s*[A-Z][A-Za-z'’-]{2,30})?)\s*"
+                          r"(?:[(,]\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"|\([A-Za-z]{2,12}\)\s*[-–—]|[-–—]+\s)", re.MULTILINE)
 
 
 class EventComponent:
@@ -88,20 +95,21 @@ class EventComponent:
         return " ".join(m.group(1).split()) if m else None
 
     def date(self, doc: Doc, sentences: list[Span], reference: date | None) -> dict | None:
-        """A day the event's sentences give, else their weekday against the reference, else the lead's 'On <day>'."""
-        days = [s for s in doc.spans[DATES_KEY] if s.label_ == "DATE" and DAY_VALUE.match(s._.date_values[0])]
-        for sent in sentences:
+        """A day the event's sentences give, else their weekday or 'today' against the reference;
+        then the same from the lead sentence; else the text's first 'On <day>'. A document's date
+        ('Decision 401 dated March 14, 2016') is never the event's."""
+        documents = [d["date_evidence"] for d in doc._.documents or [] if d.get("date_evidence")]
+        days = [s for s in doc.spans[DATES_KEY] if s.label_ == "DATE" and DAY_VALUE.match(s._.date_values[0])
+                and not any(e["start"] <= s.start_char < e["end"] for e in documents)
+                and not DOCUMENT_DATED.search(doc._.text[max(s.start_char - 12, 0):s.start_char])]
+        lead = next((sent for sent in doc.sents if sum(t.is_alpha for t in sent) >= LEAD_WORDS), None)
+        for sent in sentences + ([lead] if lead is not None else []):
             for span in days:
                 if sent.start_char <= span.start_char < sent.end_char:
                     return date_value(doc, span)
-            weekday = WEEKDAY.search(sent.text)
-            if weekday and reference is not None:
-                offset = (reference.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
-                start = sent.start_char + weekday.start()
-                return {"text": weekday.group(), "value": (reference - timedelta(days=offset)).isoformat(),
-                        "year_from": "reference",
-                        "evidence": {"start": start, "end": start + len(weekday.group()), "text": weekday.group(),
-                                     "rule": "weekday_before_reference"}}
+            relative = RELATIVE_DAY.search(sent.text)
+            if relative and reference is not None:
+                return relative_day(relative, sent.start_char, reference)
         for span in days:
             if LEAD_ON.search(doc._.text[max(span.start_char - 40, 0):span.start_char]):
                 return date_value(doc, span)
@@ -127,10 +135,12 @@ class EventComponent:
         return venue or settlement
 
     def venue(self, doc: Doc, sent: Span) -> str | None:
-        """'at the Government Headquarters', 'at the Hanoi bridge', 'at Banquet Hall of ..., Cape Coast'."""
+        """'at the Government Headquarters', 'at the Hanoi bridge', 'at Banquet Hall of ..., Cape Coast';
+        after 'held at' any capitalized name ('held at Dzolokpuita, the district capital')."""
         for token in sent:
             if token.lower_ != "at":
                 continue
+            held = token.i > 0 and doc[token.i - 1].lower_ in ("held", "place", "convened", "organized", "organised")
             i = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
             end = i
             while end < sent.end and (doc[end].text[:1].isupper() or (
@@ -140,7 +150,7 @@ class EventComponent:
             if end < sent.end and lexicon.fold(doc[end].text) in self.venue_words:
                 end += 1  # "the Hanoi bridge"
             words = {lexicon.fold(t.text) for t in doc[i:end]}
-            if end > i and words & self.venue_words:
+            if end > i and (words & self.venue_words or held):
                 return self.extend_to_place(doc, sent, i, end)
         return None
 
@@ -154,9 +164,10 @@ class EventComponent:
         return " ".join(doc[start:end].text.split())
 
     def place_after_in(self, doc: Doc, char: int) -> str | None:
-        """'a ceremony in Bac Ninh city': the place 'in' introduces after the event noun."""
+        """'a ceremony in Bac Ninh city', '... was held Monday in Kunming': the first place 'in'
+        introduces after the event noun, in its sentence."""
         after = doc.char_span(char, len(doc._.text), alignment_mode="expand")
-        for token in after[:12] if after is not None else []:
+        for token in after if after is not None else []:
             if token.is_sent_start and token.i > after.start:
                 break
             if token.lower_ == "in" and (end := self.place_at(doc, token.i + 1)):
@@ -165,10 +176,12 @@ class EventComponent:
 
     def place(self, doc: Doc, span: Span, settled: bool = False) -> str | None:
         """The first place in a span, with its 'province' or 'city': 'Quang Ninh province';
-        `settled`, only one written with such a word (not 'Sarangani' of a council's name)."""
+        `settled`, only one written with such a word (not 'Sarangani' of a council's name) and not
+        a role's body."""
+        bodies = self.body_tokens(doc) if settled else set()
         for i in range(span.start, span.end):
             end = self.place_at(doc, i)
-            if end and (not settled or doc[end - 1].lower_ in SETTLEMENT_WORDS):
+            if end and (not settled or (doc[end - 1].lower_ in SETTLEMENT_WORDS and i not in bodies)):
                 return " ".join(doc[i:end].text.split())
         return None
 
@@ -194,15 +207,22 @@ class EventComponent:
     def name_tokens(doc: Doc) -> set[int]:
         return {i for s in doc.spans[NAMES_KEY] for i in range(s.start, s.end)}
 
+    @staticmethod
+    def body_tokens(doc: Doc) -> set[int]:
+        """Tokens of role bodies: 'vice governor of Yunnan Province' says whom he governs, not where
+        the event is."""
+        roles = [r for r in doc.spans[ROLES_KEY] if r._.org_chars]
+        return {t.i for r in roles for t in r if r._.org_chars[0] <= t.idx < r._.org_chars[1]}
+
     def header_place(self, doc: Doc) -> str | None:
         """The place a dateline names, known or in capitals: 'GENERAL SANTOS CITY (October 13, 2022)',
         'New Delhi, Oct 21' (not a newspaper's name: 'Vientiane Times, December 16, 2024')."""
-        m = HEADER_PLACE.search(doc._.text[:300])
-        if m is None:
-            return None
-        place = " ".join(m.group("place").split())
-        first = place.split(",")[0]
-        return place if first.isupper() or lexicon.fold(first) in self.places else None
+        for m in HEADER_PLACE.finditer(doc._.text[:HEADER_CHARS]):
+            place = " ".join(m.group("place").split())
+            first = place.split(",")[0]
+            if first.isupper() or lexicon.fold(first) in self.places:  # not "By Phan Thu Trang – VNA"
+                return place
+        return None
 
     @staticmethod
     def organizer(doc: Doc, noun: Span) -> str | None:
@@ -220,6 +240,18 @@ class EventComponent:
                 break
             verb = verb.head
         return None
+
+
+def relative_day(m: re.Match, offset_char: int, reference: date) -> dict:
+    """'on Monday', 'today', 'yesterday': the last such day on or before the reference date."""
+    word = m.group(1).lower()
+    if word in WEEKDAYS:
+        back, rule = (reference.weekday() - WEEKDAYS.index(word)) % 7, "weekday_before_reference"
+    else:
+        back, rule = (0 if word == "today" else 1), "relative_to_reference"
+    start = offset_char + m.start()
+    return {"text": m.group(), "value": (reference - timedelta(days=back)).isoformat(), "year_from": "reference",
+            "evidence": {"start": start, "end": start + len(m.group()), "text": m.group(), "rule": rule}}
 
 
 def date_value(doc: Doc, span: Span) -> dict:

@@ -180,6 +180,28 @@ class BodyThenName:
                     break
 
 
+class CommaName:
+    """A name set off by commas right after a role: 'The Minister of Budget and Economic Planning,
+    Sani Garba Lawal, said ...'. Two to four name tokens, closed by a comma, a period or a verb."""
+
+    rule = "role_comma_name"
+
+    def find(self, doc: Doc, run: NameRun):
+        for title in doc.spans[TITLES_KEY]:
+            i = title.end
+            if i < len(doc) and doc[i].lower_ in ("of", "for"):
+                i += 1
+                while i < len(doc) and (doc[i].text[:1].isupper() or doc[i].lower_ in BodyThenName.LINKS):
+                    i += 1
+            if i + 1 >= len(doc) or doc[i].text != ",":
+                continue
+            start = i + 1
+            end = run.end(doc, start)
+            closed = end < len(doc) and (doc[end].text in (",", ".") or doc[end].is_lower)
+            if 2 <= end - start <= 4 and closed and run.is_person(doc, start, end):
+                yield Candidate(start, end, self.rule)
+
+
 class NerName:
     """The model's PERSON entities, cut to their name tokens ('Pham Minh Chinh - Member' -> 'Pham Minh Chinh')."""
 
@@ -198,7 +220,7 @@ class NerName:
 
 
 # Earlier recognizers win an overlap: their cue says more about where the name starts.
-RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), NerName())
+RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), CommaName(), NerName())
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -24,7 +24,7 @@ from .titles import HONORIFICS_KEY
 
 # Words that may stand between a name and its roles, or between roles of one person
 # ("... Member of the Party Central Committee, from Deputy Secretary of X to Secretary of Y").
-JOINERS = {",", "-", "–", "—", "and", ":", "the", "concurrently", "cum", "from", "to"}
+JOINERS = {",", "-", "–", "—", "and", ":", "the", "concurrently", "cum", "from", "to", "respectively"}
 DISTRIBUTIVE = {"are", "were", "include", "includes", "included"}
 # A verb phrase that gives its subject the role after it: "was re-elected as the", "used to be".
 COPULA = re.compile(
@@ -72,9 +72,11 @@ class Person:
     mentions: list[dict] = field(default_factory=list)
     participation: set[str] = field(default_factory=set)
 
-    def add_role(self, role: Span, rule: str) -> None:
-        """Add a role, merged with one of the same title whose body it names more or less fully."""
-        new = {"title": role._.title, "organization": role._.organization,
+    def add_role(self, role: Span, rule: str, organization: str | None = None) -> None:
+        """Add a role, merged with one of the same title whose body it names more or less fully.
+        `organization` gives a body the role shares with the next one ('Chairman and Vice
+        Chairwoman of the VCCI')."""
+        new = {"title": role._.title, "organization": role._.organization or organization,
                "evidence": evidence(role.doc, role.start_char, role.end_char, rule)}
         for i, old in enumerate(self.roles):
             a, b = words(old["organization"]), words(new["organization"])
@@ -185,10 +187,16 @@ class PeopleComponent:
         group_ending = {item.span.end: group for group in item_groups for item in group if not item.is_role}
         for group in item_groups:
             subjects = self.copula_subjects(doc, group, registry, group_ending)
+            done = respectively(doc, group, honorifics)
+            # Written title first ("Politburo member X, Secretary of ... Y"): the roles between two
+            # names lead to the second, unless an "and" closes the first one's ("X, Head of ..., and").
+            titles_first = group[0].is_role
             last: Person | None = None
             pending: list[Span] = []
             shared: Span | None = None  # "The two Deputy Secretaries are A and B"
             for k, item in enumerate(group):
+                if k in done:
+                    continue
                 if not item.is_role:
                     for role in pending:
                         item.person.add_role(role, "title_before_name")
@@ -206,7 +214,8 @@ class PeopleComponent:
                         for subject in subjects:
                             subject.add_role(role, "plural_copula")
                     continue
-                if last is None or leads(doc, group, k, honorifics):
+                if last is None or leads(doc, group, k, honorifics) or (
+                        titles_first and chains_to_a_name(doc, group, k, honorifics)):
                     pending.append(role)
                 else:
                     last.add_role(role, "title_after_name")
@@ -353,6 +362,44 @@ def leads(doc: Doc, group: list[Item], k: int, transparent: set[int]) -> bool:
     if not following.is_role:
         return kind == "adjacent"
     return kind == "cum" and leads(doc, group, k + 1, transparent)
+
+
+def chains_to_a_name(doc: Doc, group: list[Item], k: int, transparent: set[int]) -> bool:
+    """Whether the roles from k on reach the next name joined by commas only."""
+    for j in range(k, len(group) - 1):
+        if gap(doc, group[j].span.end, group[j + 1].span.start, transparent) not in ("comma", "adjacent", "cum"):
+            return False
+        if not group[j + 1].is_role:
+            return True
+    return False
+
+
+def respectively(doc: Doc, group: list[Item], transparent: set[int]) -> set[int]:
+    """'Mr. A and Ms. B, respectively Chairman and Vice Chairwoman of the VCCI': the i-th role to the
+    i-th name, a role without a body sharing the next one's. Returns the roles it gave out."""
+    for k in range(1, len(group)):
+        between = [t.lower_ for t in doc[group[k - 1].span.end:group[k].span.start] if not t.is_space]
+        if "respectively" not in between:
+            continue
+        names: list[Item] = []
+        for item in reversed(group[:k]):
+            if item.is_role:
+                break
+            names.insert(0, item)
+        roles: list[Item] = []
+        for item in group[k:]:
+            if not item.is_role:
+                break
+            roles.append(item)
+        count = min(len(names), len(roles))  # "A, B and C, respectively ..." pairs the last ones
+        if count < 2:
+            return set()
+        names, roles = names[-count:], roles[:count]
+        for i, (name, role) in enumerate(zip(names, roles, strict=True)):
+            shared_body = next((r.span._.organization for r in roles[i:] if r.span._.organization), None)
+            name.person.add_role(role.span, "respectively", organization=shared_body)
+        return {group.index(item) for item in roles}
+    return set()
 
 
 def groups(doc: Doc, items: list[Item], transparent: set[int]) -> list[list[Item]]:

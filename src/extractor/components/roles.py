@@ -24,6 +24,7 @@ BODY_LINKS = {"of", "for"}  # "<Title> of <Body>", "<Title> for <Body>"
 INNER_LINKS = {"of", "and", "for", "&", "on", "to"}
 LOWERCASE_WORDS = 5  # "the commune's agricultural cooperative": at most this many words before the head
 POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers' Union"
+INNER_ACRONYM = re.compile(r"\s*\(([A-Za-z]{2,10})\)")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|[IVXLC]+th", re.IGNORECASE)  # "the 11th Party Central Committee"
 
 
@@ -41,6 +42,7 @@ class BodyReader:
         titles = lexicon.load("titles.jsonl")
         self.modifiers = {e.text for e in bodies if e.kind == "modifier"}  # "provincial People's Committee"
         self.heads = {lexicon.fold(e.text) for e in bodies if e.kind == "head"}
+        self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
         self.fused = {lexicon.fold(e.text) for e in titles if e.kind == "fused"}
         self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
 
@@ -77,6 +79,9 @@ class BodyReader:
             else:
                 break
         return (body_start, last) if last > body_start else None
+
+    def is_place(self, text: str) -> bool:
+        return lexicon.fold(" ".join(text.split())) in self.places
 
     def list_goes_on(self, doc: Doc, start: int, stops: set[int]) -> bool:
         """After a comma: more capitalized words, then another comma or 'and <Word>' ending the list."""
@@ -116,6 +121,11 @@ class BodyReader:
             elif (token.lower_ in INNER_LINKS and i < end and i >= 2 and (i - 2) not in stops
                   and self.is_capitalized(doc[i - 2])):
                 i -= 1  # "Provincial Planning and Development Coordinator"
+            elif (token.text == "-" and not token.whitespace_ and i >= 2 and not doc[i - 2].whitespace_
+                  and (i - 2) not in stops and self.is_capitalized(doc[i - 2])):
+                i -= 2  # "DILG-Davao Regional Director", not "Commissioner-cum-Additional ..."
+            elif token.text == ")" and i >= 3 and doc[i - 3].text == "(" and doc[i - 2].text[:1].isupper():
+                i -= 3  # "Council of Governors (CoG) Chairperson"
             else:
                 break
         return i
@@ -164,6 +174,9 @@ class RolesComponent:
             rule, org_range = "body_before_title", (prefix_start, fused_start)
             if doc[fused_start - 1].text in POSSESSIVES:  # "Bac Ninh's Party Secretary"
                 org_range = (prefix_start, fused_start - 1)
+            owner = next((i for i in range(prefix_start, org_range[1]) if doc[i].text in POSSESSIVES), None)
+            if owner is not None and owner + 1 < org_range[1] and self.reader.is_place(doc[prefix_start:owner].text):
+                org_range = (owner + 1, org_range[1])  # "Thailand's Commerce Minister": the body is Commerce
         before = rule == "body_before_title"
         end = org_range[1] + (rule == "body_in_brackets") if org_range and not before else title.end
         span = Span(doc, prefix_start if before else fused_start, end, label="ROLE")
@@ -172,9 +185,10 @@ class RolesComponent:
         span._.rule = rule
         if org_range:
             org = doc[org_range[0]:org_range[1]]
-            span._.organization = clean(org.text)
+            inner = INNER_ACRONYM.search(org.text)  # "Council of Governors (CoG) Chairperson"
+            span._.organization = clean(INNER_ACRONYM.sub("", org.text))
             span._.org_chars = (org.start_char, org.end_char)
-            span._.acronym = acronym_after(doc, org_range[1])
+            span._.acronym = acronym_after(doc, org_range[1]) or (inner.group(1) if inner else None)
         return span
 
     def body_after(self, doc: Doc, end: int, stops: set[int]) -> tuple[str, tuple[int, int] | None]:
