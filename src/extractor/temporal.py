@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 
@@ -63,6 +63,8 @@ def normalize(text: str, reference: date | None = None, *, coming: bool = False)
         base, prefer = UNKNOWN_YEAR_BASE, "past"
     elif reference is not None:
         base, prefer = datetime.combine(reference, datetime.min.time()), "future" if coming else "past"
+        if coming:  # the reference day itself is still to come, not a year away
+            base -= timedelta(days=1)
     else:
         base, prefer = UNKNOWN_YEAR_BASE, "past"
     data = _parser(base, prefer).get_date_data(text)

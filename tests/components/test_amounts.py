@@ -27,6 +27,7 @@ def one(loaded, text):
     ("The state received ₦1.42 trillion.", 1_420_000_000_000, "NGN", None),
     ("It invested RMB 8.2 billion yuan.", 8_200_000_000, "CNY", None),
     ("Firms pledged S$40 million.", 40_000_000, "SGD", None),
+    ("The government will channel RM1.2 billion in subsidies.", 1_200_000_000, "MYR", None),
     # Currency after the number.
     ("Sales reached 1.2 trillion dong.", 1_200_000_000_000, "VND", None),
     ("The budget is 2,437 billion VND.", 2_437_000_000_000, "VND", None),
@@ -41,7 +42,7 @@ def one(loaded, text):
     # A per-unit after the currency.
     ("Income was 62 million VND/person/year.", 62_000_000, "VND", "person/year"),
 ], ids=["vnd_before", "usd_code", "us_dollar_sign", "dollar_sign", "rupees_crore", "lakh_crore", "peso_p",
-        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "dong_after",
+        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "ringgit", "dong_after",
         "vnd_after", "baht", "kip", "riel", "us_dollars_words", "won", "yen", "euros", "shillings",
         "per_person_year"])
 def test_money(loaded, text, value, currency, unit):
@@ -88,8 +89,11 @@ def test_ranges(loaded, text, kind, values, currency):
     ("It was a 31.9-fold increase.", "multiplier", 31.9, None),
     ("Income is 28 times higher than before.", "multiplier", 28, None),
     ("The standard is 1.4 times the national one.", "multiplier", 1.4, None),
+    # Hyphenated before a noun.
+    ("Each town keeps a 20-percent development fund.", "percent", 20, "percent"),
+    ("It was a 2.1-percentage-point drop.", "percent", 2.1, "percentage point"),
 ], ids=["percent_sign", "per_cent", "percent_word", "percent_spaced", "percentage_points", "fold",
-        "fold_increase", "whole_times_comparison", "decimal_times"])
+        "fold_increase", "whole_times_comparison", "decimal_times", "hyphenated_percent", "hyphenated_points"])
 def test_rates(loaded, text, kind, value, unit):
     amount = one(loaded, text)
     assert (amount["kind"], amount["value"], amount["unit"]) == (kind, pytest.approx(value), unit)

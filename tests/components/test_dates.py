@@ -30,6 +30,7 @@ CASES = [
     ("half_year", "Exports in H1 2024 rose.", None, ["2024", "2024-01/2024-06"]),
     ("mid_year", "The line opens in mid-2025.", None, ["2025"]),
     ("month_range", "Revenue between January and September 2024 rose.", None, ["2024-01/2024-09"]),
+    ("quarter_without_slash", "Sales in Q1 2024 fell.", None, ["2024", "2024-01/2024-03"]),
     ("capital_month", "Posted On: 14 FEB 2024 6:35PM", None, ["2024-02-14"]),
     ("day_of_month_with_reference", "On the 5th, the delegation visited the port.", "2024-11-07", ["2024-11-05"]),
     # Periods.
@@ -67,7 +68,12 @@ def test_dates(loaded, text, published, expected):
     ("On the afternoon of August 14, the bank held a conference.", None, "XXXX-08-14", None),
     # A month alone takes the reference's year.
     ("She was appointed in May.", "2020-10-12", "2020-05", "reference"),
-], ids=["past_year_before_reference", "coming", "deadline", "month_year_context", "unknown_year", "month_alone"])
+    # A deadline already past: "by the end of May, counties had received ..."
+    ("By the end of May, counties had received 76 percent of the funds.", "2024-06-13", "2024-05", "reference"),
+    # The reference day itself, spoken of as coming, is that day.
+    ("The government will channel the funds from March 5.", "2024-03-05", "2024-03-05", "reference"),
+], ids=["past_year_before_reference", "coming", "deadline", "month_year_context", "unknown_year", "month_alone",
+        "past_deadline", "coming_today"])
 def test_the_year_of_a_day_or_month(loaded, text, published, expected, year_from):
     date, = [d for d in loaded.extract(text, published=published).dates if d.value != "2023-02"]
     assert (date.value, date.year_from) == (expected, year_from)

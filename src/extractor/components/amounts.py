@@ -80,8 +80,9 @@ class AmountMatcher:
             # Scale words after a space or hyphen ("P412.7-million"), or glued to digits ("2bn").
             rf"(?P<scale>(?:(?:[\s-]+|(?<=\d))(?i:{scales})(?!\w))*)"
             rf"(?:\s?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
-            r"|(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b|\s+pct\b)"
-            r"|(?P<points>\s+percentage\s+points?\b)"
+            # "8 percent", "a 20-percent fund", "a 2.1-percentage-point drop"
+            r"|(?P<points>[\s-]percentage[\s-]points?\b)"
+            r"|(?P<percent>\s?%|[\s-]per\s?cent\b|[\s-]percent\b|\s+pct\b)"
             r"|(?P<fold>-?\s?fold\b)"
             r"|(?P<times>\s+times\b))?"
             r"(?![\w/]|-[A-Z])")

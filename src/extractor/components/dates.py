@@ -39,6 +39,7 @@ DATES_KEY = "dates"
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 # The text speaks of the future: a day after the reference date is then not last year's.
 COMING = re.compile(r"\b(?:will|is to|are to|upcoming|scheduled|expected to|next)\b", re.IGNORECASE)
+PAST = re.compile(r"\b(?:had|was|were|did)\b")  # "by the end of May, counties had received ...": a past deadline
 DEADLINE = re.compile(r"\b(?:before|by|until|till|ahead of|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
     # Day/month without a year only after a preposition: "20/25 targets" is no date.
     ("numeric_day_month", pattern(rf"\b(?:on|of|from|to|until|till|by|before|after|since|dated)\s+(?P<date>{NUMERIC}){END}")),
     ("day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
-    ("quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
+    ("quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/?\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
                              \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
     ("half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
     ("month_range", pattern(rf"""\b(?:(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
@@ -110,13 +111,15 @@ class Context:
         end = self.text.find("\n", start)
         return self.text[begin:end if end >= 0 else len(self.text)]
 
-    def sentence_after(self, start: int) -> str:
+    def sentence_at(self, start: int) -> str:
         end = self.text.find(".", start)
         return self.text[max(self.text.rfind(".", 0, start), 0):end if end >= 0 else len(self.text)]
 
     def point(self, text: str, start: int) -> tuple[temporal.DatePoint | None, str | None]:
         """A single date, and where its year came from: 'text', 'reference', 'context' or None."""
-        coming = bool(COMING.search(self.sentence_after(start)) or DEADLINE.search(self.text[max(start - 20, 0):start]))
+        sentence = self.sentence_at(start)
+        coming = bool(COMING.search(sentence) or (DEADLINE.search(self.text[max(start - 20, 0):start])
+                                                  and not PAST.search(sentence)))
         point = temporal.normalize(text, self.reference, coming=coming)
         if point is None:
             return None, None
