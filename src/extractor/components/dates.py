@@ -39,7 +39,9 @@ DATES_KEY = "dates"
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
 # The text speaks of the future: a day after the reference date is then not last year's.
 COMING = re.compile(r"\b(?:will|is to|are to|upcoming|scheduled|expected to|next)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(?:had|was|were|did)\b")  # "by the end of May, counties had received ...": a past deadline
+# "by the end of May, counties had received ...": a deadline already past (the past perfect says so;
+# "it was approved ahead of the December 31 deadline" still looks forward).
+PAST = re.compile(r"\bhad\b")
 DEADLINE = re.compile(r"\b(?:before|by|until|till|ahead of|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
