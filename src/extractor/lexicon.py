@@ -59,6 +59,7 @@ def phrases(filename: str, kind: str | None = None) -> frozenset[str]:
     return frozenset(e.text.lower() for e in load(filename) if kind is None or e.kind == kind)
 
 
+@functools.lru_cache(maxsize=65536)  # called for every token the name and people stages look up
 def fold(text: str) -> str:
     """Lowercase without diacritics, for lookups that must not depend on how a name was typed."""
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
