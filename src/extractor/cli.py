@@ -1,17 +1,20 @@
 """The command line: reads inputs, calls the library, writes JSON to stdout; holds no extraction logic.
 
-Exit codes: 0 every input gave a record; 1 some input was missing, unreadable, not UTF-8 text or
-empty (the others still give their records); 2 a usage error, a model that cannot load, or an
-output file that cannot be written.
+Exit codes: 0 every input gave a record; 1 some input was missing, unreadable, not UTF-8 text,
+empty, too long, or failed in the pipeline (the others still give their records); 2 a usage error,
+a model that cannot load, an output or errors file that cannot be written, or --resume into a file
+that is not a run's output.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -19,13 +22,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .api import Extractor, check_text, default_extractor, parse_published
+from . import batch
+from .api import Extractor, default_extractor, parse_published
+from .batch import STDIN
 from .errors import ExtractorError, InputError
 from .pipeline import DEFAULT_MODEL
-from .records import ArticleRecord, Source, record_schema
-
-STDIN = "-"
-STDIN_NAME = "<stdin>"
+from .records import record_schema
 
 app = typer.Typer(
     name="extractor",
@@ -56,56 +58,98 @@ def _published(value: str | None) -> date | None:
         "Examples:\n\n"
         "  extractor extract corpus/d000.txt --published 2024-07-31\n\n"
         "  extractor extract corpus -o out/corpus.jsonl\n\n"
-        "  cat article.txt | extractor extract - --published 2024-07-31"
+        "  cat article.txt | extractor extract - --published 2024-07-31\n\n"
+        "  extractor extract archive.jsonl -o out/archive.jsonl --errors out/errors.jsonl --resume"
     ),
 )
 def extract(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH", show_default=False,
-        help="A UTF-8 text file, a folder (its *.txt files, sorted by name, not recursive), or - for stdin.")],
+        help="A UTF-8 text file, a folder (its *.txt files, sorted by name), a JSON Lines file (.jsonl), "
+             "or - for stdin.")],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="Write to FILE instead of stdout.")] = None,
     published: Annotated[date | None, typer.Option(
         parser=_published, metavar="YYYY-MM-DD",
-        help="The publication date: the reference for dates the text gives without a year.")] = None,
+        help="The publication date: the reference for dates the text gives without a year "
+             "(a JSON Lines article's own `published` comes first).")] = None,
     model: Annotated[str, typer.Option(
         metavar="NAME", help="The spaCy pipeline to build on: an installed package or a path.")] = DEFAULT_MODEL,
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help='Read every input as JSON Lines of {"id", "text", "published"?, "url"?, "title"?} '
+                        "(a .jsonl file is read so anyway).")] = False,
+    recursive: Annotated[bool, typer.Option(
+        "--recursive", "-r", help="Read the *.txt files of a folder's subfolders too.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, metavar="N", show_default=False,
+        help="Worker processes [default: one a core; one when the input is a single batch].")] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, metavar="N", help="Articles a batch: read, extracted and written together.")
+    ] = batch.DEFAULT_BATCH_SIZE,
+    errors: Annotated[Path | None, typer.Option(
+        "--errors", metavar="FILE", dir_okay=False,
+        help='Write the articles that give no record to FILE, JSON Lines of {"input", "reason"}, '
+             "instead of stderr.")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue an interrupted run into --output FILE: skip the articles whose record "
+                         "it holds, drop a cut-off last line.")] = False,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, metavar="N", help="Refuse longer texts (they go to the errors).")
+    ] = batch.MAX_CHARS,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar and no summary line on stderr.")] = False,
 ) -> None:
     """Extract one record per article.
 
-    One input gives one JSON object (indented); several inputs or a folder give JSON Lines, in input order.
-    An input that cannot be read is reported on stderr, the others still give records, and the exit code is 1.
+    One input gives one JSON object (indented); several inputs, a folder or JSON Lines give JSON Lines,
+    in input order, written a batch at a time. An article that gives no record is reported (on stderr,
+    or in --errors FILE), the others still give records, and the exit code is 1. On a terminal, a
+    progress bar and a summary line go to stderr.
     """
-    names = _expand(paths)
-    single = len(paths) == 1 and (paths[0] == STDIN or not Path(paths[0]).is_dir())
-    out = _open_output(output)
+    single = len(paths) == 1 and not jsonl and not resume and (
+        paths[0] == STDIN or not (Path(paths[0]).is_dir() or paths[0].lower().endswith(".jsonl")))
+    if resume and output is None:
+        raise typer.BadParameter("needs --output FILE, the run to continue", param_hint="'--resume'")
     try:
         extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
+        done = batch.resume_keys(output) if resume else Counter()
     except ExtractorError as error:
         _error(str(error))
         raise typer.Exit(2) from None
 
-    failed: list[str] = []
+    show = not quiet and not single
+    bar = show and _stderr.is_terminal
+    requested = workers or batch.default_workers()
+    total = batch.count_articles(paths, jsonl=jsonl, recursive=recursive,
+                                 limit=None if bar else requested * batch_size)
+    articles = batch.read_articles(paths, jsonl=jsonl, recursive=recursive, published=published, max_chars=max_chars)
 
-    def items() -> Iterator[tuple[str, Source]]:
-        for name in names:
+    with (_open_output(output, append=resume) as out, _open_output(errors) if errors else nullcontext() as errs,
+          batch.Workers(extractor, batch.workers_for(requested, total, batch_size), indent=2 if single else None)
+          as pool):
+        # The progress display's thread starts after the workers are forked.
+        progress = batch.progress_bar(_stderr) if bar else None
+        with progress or nullcontext():
+            task = progress.add_task("extracting", total=total) if progress else None
+            advance = partial(progress.advance, task) if progress else None
+            writer = batch.Writer(out, errs, on_failure=lambda failure: _error(f"{failure.name}: {failure.reason}"))
+
+            def skipped(_: batch.Article) -> None:
+                writer.summary.skipped += 1
+                if advance:
+                    advance(1)
+
             try:
-                text = _read(name)
-            except InputError as error:
-                _error(str(error))
-                failed.append(name)
-                continue
-            yield text, Source(path=None if name == STDIN else name, published=published)
-
-    with out as stream:
-        try:
-            for record in extractor.extract_many(items()):
-                stream.write(_record_json(record, pretty=single).encode("utf-8"))
-        except ExtractorError as error:
-            _error(str(error))
-            raise typer.Exit(1) from None
-    if failed:
+                summary = batch.run(pool, batch.skip_done(articles, done, skipped), writer,
+                                    batch_size=batch_size, on_batch=advance)
+            except BrokenProcessPool:
+                _error("a worker process died (killed, or out of memory); the records written so far are kept, "
+                       "--resume continues")
+                raise typer.Exit(1) from None
+    if show and (_stderr.is_terminal or output is not None):
+        _stderr.print(escape(summary.line()))
+    if summary.failures:
         raise typer.Exit(1)
 
 
@@ -116,62 +160,12 @@ def schema() -> None:
     sys.stdout.buffer.write(text.encode("utf-8"))
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """The inputs to read, in order: each PATH as given, a folder replaced by its *.txt files.
-
-    A folder without *.txt files stays in the list, so reading it reports it like a missing file.
-    """
-    names: list[str] = []
-    for given in paths:
-        folder = Path(given)
-        files = sorted(p for p in folder.glob("*.txt") if p.is_file()) if given != STDIN and folder.is_dir() else []
-        names.extend([str(f) for f in files] or [given])
-    return names
-
-
-def _read(name: str) -> str:
-    """The text of one input: raw bytes (no newline translation, so offsets match the file), decoded."""
-    if name == STDIN:
-        return _decode(STDIN_NAME, sys.stdin.buffer.read())
-    path = Path(name)
-    if path.is_dir():
-        raise InputError(name, "a folder without *.txt files")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file or folder") from None
-    except OSError as error:
-        raise InputError(name, f"cannot read ({error.strerror or error})") from None
-    return _decode(name, data)
-
-
-def _decode(name: str, data: bytes) -> str:
-    """`data` as strict UTF-8 text (a leading BOM dropped); NUL bytes mean binary content.
-
-    Bad texts are refused here, so that one bad input does not end the stream of the others.
-    """
-    if (nul := data.find(b"\0")) >= 0:
-        raise InputError(name, f"binary content, not text (NUL byte at offset {nul})")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(name, f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
-    text = text.removeprefix("\ufeff")
-    check_text(text, name)
-    return text
-
-
-def _record_json(record: ArticleRecord, *, pretty: bool) -> str:
-    """One record as JSON text and a newline: fields in model order, non-ASCII kept as is."""
-    return record.model_dump_json(indent=2 if pretty else None) + "\n"
-
-
-def _open_output(output: Path | None) -> AbstractContextManager[BinaryIO]:
-    """FILE opened for writing, or stdout (left open when done)."""
+def _open_output(output: Path | None, *, append: bool = False) -> AbstractContextManager[BinaryIO]:
+    """FILE opened for writing (at its end when `append`), or stdout (left open when done)."""
     if output is None:
         return nullcontext(sys.stdout.buffer)
     try:
-        return output.open("wb")
+        return output.open("ab" if append else "wb")
     except OSError as error:
         _error(f"{output}: cannot write ({error.strerror or error})")
         raise typer.Exit(2) from None

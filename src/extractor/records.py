@@ -119,6 +119,9 @@ class Source(_Model):
     url: str | None = None
     title: str | None = None
     published: date | None = Field(default=None, description="The reference date for dates without a year.")
+    # Left out of the JSON when null, so records of files and texts read exactly as before it was added.
+    id: str | None = Field(default=None, exclude_if=lambda value: value is None,
+                           description="The article's id in a JSON Lines input; absent otherwise.")
 
 
 class ArticleRecord(_Model):
