@@ -25,7 +25,8 @@ from rich.markup import escape
 from . import batch
 from .api import Extractor, default_extractor, parse_published
 from .batch import STDIN
-from .errors import ExtractorError, InputError
+from .errors import ExtractorError, InputError, ModelError
+from .evaluate import evaluate_dir, render_details, render_table
 from .pipeline import DEFAULT_MODEL
 from .records import record_schema
 
@@ -158,6 +159,43 @@ def schema() -> None:
     """Print the JSON Schema of a record (the contract committed in schemas/record.schema.json)."""
     text = json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"
     sys.stdout.buffer.write(text.encode("utf-8"))
+
+
+@app.command(
+    "evaluate",
+    epilog=(
+        "Examples:\n\n"
+        "  extractor evaluate --gold corpus\n\n"
+        "  extractor evaluate --gold my-gold --pred my-records --json\n\n"
+        "Exit codes: 0 scored; 1 a missing folder or file, a bad gold or record file; 2 a model that cannot load."
+    ),
+)
+def evaluate_command(
+    gold: Annotated[Path, typer.Option(
+        metavar="DIR", show_default=False,
+        help="Gold files NAME.json (docs/gold-format.md), each beside its article NAME.txt.")],
+    pred: Annotated[Path | None, typer.Option(
+        metavar="DIR", help="Score the records NAME.json in DIR instead of running the extractor.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="List the missed and spurious facts of each article.")] = False,
+    model: Annotated[str, typer.Option(
+        metavar="NAME", help="The spaCy pipeline to build on (without --pred).")] = DEFAULT_MODEL,
+) -> None:
+    """Score the extractor against gold annotations: precision, recall and F1 per field, and overall."""
+    try:
+        report = evaluate_dir(gold, pred, model=model)
+    except ExtractorError as error:
+        _error(str(error))
+        raise typer.Exit(2 if isinstance(error, ModelError) else 1) from None
+    if as_json:
+        text = json.dumps(report.to_json(details=details), indent=1, ensure_ascii=False) + "\n"
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        return
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(render_table(report, title=f"{gold} ({len(report.articles)} articles)"))
+    if details:
+        for line in render_details(report):
+            out.print(escape(line))
 
 
 def _open_output(output: Path | None, *, append: bool = False) -> AbstractContextManager[BinaryIO]:

@@ -1,0 +1,647 @@
+"""Evaluation: extracted records scored against gold annotations, field by field.
+
+A gold file `NAME.json` (the format is described in `docs/gold-format.md`) lists the facts a
+correct extractor finds in `NAME.txt`. Each field's facts are paired one to one with the facts the
+extractor gave (`match_facts`), by that field's matching rule (the `same_*` functions below); the
+counts of paired (tp), spurious (fp) and missed (fn) facts are summed over the articles
+(micro-averaged) into precision, recall and F1 per field and overall.
+
+The rules are those of the gold format; where it leaves a case open, the rule stated in the
+function's docstring is the one the reference scorer (`tools/score` beside the devset) applies,
+read from its outputs, so that both give the same figures on the same gold. Three deliberate
+differences, none of which a gold file in the format meets: a unit "%" means percent (the reference
+reads it as no unit); a leading "No." is set aside in gold numbers as in predicted ones (the format
+forbids it in gold); a gold article without its prediction file is an error, not an empty record.
+The details also list the roles of spurious people, which the reference counts but does not list.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from rich.table import Table
+
+from .api import Extractor, default_extractor
+from .errors import ExtractorError
+from .pipeline import DEFAULT_MODEL
+from .records import ArticleRecord, DocumentRef, Source, Target
+
+FIELDS = ("people", "roles", "dates", "amounts", "documents", "document_dates", "targets",
+          "event_kind", "event_date", "event_location")
+ALL = "all"
+
+# Gold lists counts and quantities only as optional: predicted amounts of other kinds are not scored.
+SCORED_AMOUNT_KINDS = frozenset({"money", "percent", "multiplier"})
+NUMBER_TOLERANCE = 0.005
+SIMILAR_RATIO = 0.9   # titles and bodies
+NAME_RATIO = 0.92     # names are short: "Le Ho" is not "Le Hoi" (0.909)
+IGNORED_WORDS = frozenset({"the", "of", "and"})
+UNIT_ALIASES = {"per cent": "percent", "pct": "percent"}
+# Abbreviated titles read as the words they stand for, as the reference scorer reads them (this list
+# and no other: "Sen." is not expanded).
+TITLE_ABBREVIATIONS = {"gov": "governor", "rep": "representative", "pres": "president", "sec": "secretary",
+                       "dir": "director", "dep": "deputy", "chmn": "chairman", "gen": "general",
+                       "col": "colonel", "supt": "superintendent", "mgr": "manager"}
+
+# A day, month or year ('2024-07-31', '2024-07', '2023', 'XXXX-07-31'), or an interval of two ('2021/2025').
+_DATE = r"[0-9X]{4}(?:-[0-9X]{2}){0,2}"
+DateText = Annotated[str, StringConstraints(pattern=rf"^{_DATE}(?:/{_DATE})?$")]
+
+
+class EvaluationError(ExtractorError):
+    """Gold or predictions that cannot be scored: a missing folder or file, a bad gold or record file."""
+
+
+# --- The gold format --------------------------------------------------------------------------
+
+
+class _Gold(BaseModel):
+    """A misspelt key is an error, not a fact silently left unscored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class GoldRole(_Gold):
+    title: str = Field(min_length=1)
+    organization: str | None
+
+
+class GoldPerson(_Gold):
+    name: str = Field(min_length=1)
+    roles: list[GoldRole] = []
+
+
+class GoldEvent(_Gold):
+    kind: Literal["conference", "meeting", "session", "congress", "ceremony", "forum",
+                  "working_session", "other"] | None
+    date: DateText | None = None
+    date_alternatives: list[DateText] = []
+    location: str | None = None
+
+
+class GoldAmount(_Gold):
+    kind: Literal["money", "percent", "multiplier", "count", "quantity"]
+    value: float
+    currency: str | None = None
+    unit: str | None = None
+
+
+class GoldDocument(_Gold):
+    kind: str = Field(min_length=1)
+    number: str = Field(min_length=1)
+    date: DateText | None = None
+
+
+class GoldTarget(_Gold):
+    value: float | None = None
+    unit: str | None = None
+    achieved: float | None = None
+    total: float | None = None
+
+    @model_validator(mode="after")
+    def _has_a_number(self) -> GoldTarget:
+        if self.value is None and self.achieved is None and self.total is None:
+            raise ValueError("a target needs a value, or achieved and total")
+        return self
+
+
+class Gold(_Gold):
+    """One gold file: the facts a correct extractor finds in the article beside it."""
+
+    id: str | None = None
+    published: date | None = None
+    event: GoldEvent | None = None
+    people: list[GoldPerson] = []
+    people_optional: list[str] = []
+    dates: list[DateText] = []
+    dates_optional: list[DateText] = []
+    amounts: list[GoldAmount] = []
+    amounts_optional: list[GoldAmount] = []
+    documents: list[GoldDocument] = []
+    targets: list[GoldTarget] = []
+    targets_optional: list[GoldTarget] = []
+    notes: list[str] = []
+
+
+def load_gold(path: Path) -> Gold:
+    """A gold file, validated; EvaluationError names the file and the field that is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise EvaluationError(f"{path}: cannot read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise EvaluationError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise EvaluationError(f"{path}: not JSON ({error.msg} at line {error.lineno})") from None
+    try:
+        return Gold.model_validate(data)
+    except ValidationError as error:
+        raise EvaluationError(f"{path}: {_first_problem(error)}") from None
+
+
+def load_gold_dir(folder: Path) -> dict[str, Gold]:
+    """Every gold file `NAME.json` of `folder` by NAME, sorted by name."""
+    if not folder.is_dir():
+        raise EvaluationError(f"{folder}: no such folder")
+    paths = sorted(p for p in folder.glob("*.json") if p.is_file())
+    if not paths:
+        raise EvaluationError(f"{folder}: no gold files (NAME.json beside NAME.txt)")
+    return {path.stem: load_gold(path) for path in paths}
+
+
+def load_predictions(folder: Path, names: Iterable[str]) -> dict[str, ArticleRecord]:
+    """The record `NAME.json` in `folder` for each gold NAME; a missing or invalid one is an error."""
+    if not folder.is_dir():
+        raise EvaluationError(f"{folder}: no such folder")
+    records = {}
+    for name in names:
+        path = folder / f"{name}.json"
+        try:
+            records[name] = ArticleRecord.model_validate_json(path.read_bytes())
+        except FileNotFoundError:
+            raise EvaluationError(f"{path}: no such file (the gold has {name}.json)") from None
+        except OSError as error:
+            raise EvaluationError(f"{path}: cannot read ({error.strerror or error})") from None
+        except ValidationError as error:
+            raise EvaluationError(f"{path}: not a record: {_first_problem(error)}") from None
+    return records
+
+
+def read_articles(folder: Path, golds: dict[str, Gold]) -> list[tuple[str, Source]]:
+    """The text `NAME.txt` of each gold NAME, with the gold's `published` as its reference date."""
+    items = []
+    for name, gold in golds.items():
+        path = folder / f"{name}.txt"
+        try:
+            text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        except FileNotFoundError:
+            raise EvaluationError(f"{path}: no such file (the gold has {name}.json)") from None
+        except OSError as error:
+            raise EvaluationError(f"{path}: cannot read ({error.strerror or error})") from None
+        except UnicodeDecodeError as error:
+            raise EvaluationError(f"{path}: not UTF-8 text (byte at offset {error.start})") from None
+        items.append((text, Source(path=str(path), published=gold.published)))
+    return items
+
+
+def _first_problem(error: ValidationError) -> str:
+    """The first problem pydantic found, as `field.path: message`."""
+    problem = error.errors()[0]
+    where = ".".join(str(part) for part in problem["loc"])
+    return f"{where}: {problem['msg']}" if where else problem["msg"]
+
+
+# --- Comparing text and numbers ---------------------------------------------------------------
+
+
+def fold(text: str | None) -> str:
+    """`text` as the comparisons see it: no diacritics (đ as d), no case, no bracketed part (an
+    acronym such as "(PC)"), punctuation as spaces, without the words "the", "of" and "and", and
+    single-spaced. None folds to "".
+
+    >>> fold("the Ministry of Industry and Trade (MoIT)")
+    'ministry industry trade'
+    """
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(word for word in text.split() if word not in IGNORED_WORDS)
+
+
+def similar(a: str | None, b: str | None, cut: float = SIMILAR_RATIO) -> bool:
+    """Two texts the same once folded, or nearly so (a difflib ratio of `cut` or more, which forgives a
+    typo or a spelling variant: "Mobilisation" and "Mobilization"). Two empty texts are the same."""
+    a, b = fold(a), fold(b)
+    if not a or not b:
+        return a == b
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= cut
+
+
+def same_number(gold: float | None, value: float | None) -> bool:
+    """`value` within 0.5% of `gold` (of the gold value, so a gold 0 takes only 0); None matches nothing."""
+    if gold is None or value is None:
+        return False
+    return abs(value - gold) <= NUMBER_TOLERANCE * abs(gold)
+
+
+# --- One matching rule per field --------------------------------------------------------------
+
+
+def same_name(gold: str, name: str) -> bool:
+    """A person's names match when `similar` with the stricter `NAME_RATIO` ("Nguyen Van Duk" is
+    "Nguyen Van Duc", "Le Ho" is not "Le Hoi"), or when one name's words are all in the other's and
+    they are at least two ("Pham Chinh" and "Pham Minh Chinh"; "Chinh" alone is not enough)."""
+    if similar(gold, name, NAME_RATIO):
+        return True
+    a, b = set(fold(gold).split()), set(fold(name).split())
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+def same_body(gold: str | None, body: str | None) -> bool:
+    """Organizations match when both are absent, when `similar`, or when the shorter's words are all in
+    the longer, are at least two, and are at least half of the longer's ("Industry and Trade" and
+    "Ministry of Industry and Trade"; "Trade" alone is not enough)."""
+    if similar(gold, body):
+        return True
+    a, b = fold(gold).split(), fold(body).split()
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and 2 * len(shorter) >= len(longer) and set(shorter) <= set(longer)
+
+
+def same_split(gold_title: str, gold_body: str | None, title: str, body: str | None) -> bool:
+    """The same words, split differently between title and body: "An Giang Provincial Party Secretary"
+    with no body is title "Provincial Party Secretary" of "An Giang". Every word counts, as often as
+    it appears; the order does not."""
+    def words(t: str, b: str | None) -> list[str]:
+        return sorted(fold(t).split() + fold(b).split())
+    return words(gold_title, gold_body) == words(title, body)
+
+
+def same_title(gold: str, title: str) -> bool:
+    """Titles match when `similar` once each word in `TITLE_ABBREVIATIONS` is written out ("Vice Gov."
+    is "Vice Governor")."""
+    def expand(t: str) -> str:
+        return " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in fold(t).split())
+    return similar(expand(gold), expand(title))
+
+
+def same_role(gold: GoldRole, title: str, body: str | None) -> bool:
+    """A role matches when its title is `same_title` and its body is `same_body`, or by `same_split`."""
+    return ((same_title(gold.title, title) and same_body(gold.organization, body))
+            or same_split(gold.title, gold.organization, title, body))
+
+
+def same_amount(gold: GoldAmount, kind: str, value: float, currency: str | None) -> bool:
+    """The same kind and the value by `same_number`; for money, the same currency too (letter case
+    aside; none matches only none). A percentage or a multiplier matches whatever currency it was given."""
+    def code(c: str | None) -> str | None:
+        return c.upper() if c is not None else None
+    return (gold.kind == kind and same_number(gold.value, value)
+            and (kind != "money" or code(gold.currency) == code(currency)))
+
+
+def document_number(number: str | None) -> str:
+    """A document number as compared: no case, no white space, no leading "No." ("No. 40-CT/TW" is "40-ct/tw")."""
+    key = re.sub(r"\s+", "", number or "").casefold()
+    return key.removeprefix("no.")
+
+
+def same_document(gold: GoldDocument, kind: str, number: str | None) -> bool:
+    """The same kind (folded: "the Resolution" is "Resolution"; "Programme" is not "Program") and the
+    same `document_number`. A document cited without a number matches none."""
+    return number is not None and fold(gold.kind) == fold(kind) and document_number(gold.number) == document_number(number)
+
+
+def unit_key(unit: str | None) -> str:
+    """A target's unit as compared: folded, "%", "per cent" and "pct" as "percent", trailing s dropped
+    ("communes" is "commune"). "" means no unit."""
+    if unit is not None and unit.strip() == "%":  # fold() would erase it, leaving no unit
+        unit = "percent"
+    key = fold(unit)
+    return UNIT_ALIASES.get(key, key).rstrip("s")
+
+
+def same_target(gold: GoldTarget, target: Target) -> bool:
+    """Attainment ("20 out of 25") matches by achieved and total, both by `same_number`; a goal by its
+    value and its unit, where a unit missing on either side matches any."""
+    if gold.achieved is not None or gold.total is not None:
+        return same_number(gold.achieved, target.achieved) and same_number(gold.total, target.total)
+    gold_unit, unit = unit_key(gold.unit), unit_key(target.unit)
+    return same_number(gold.value, target.value) and (not gold_unit or not unit or gold_unit == unit)
+
+
+def same_place(gold: str, location: str) -> bool:
+    """The gold place, folded, is inside the predicted location, folded ("Quang Ninh" in "Ha Long City,
+    Quảng Ninh province")."""
+    return fold(gold) in fold(location)
+
+
+# --- Pairing facts ----------------------------------------------------------------------------
+
+G = TypeVar("G")
+P = TypeVar("P")
+
+
+@dataclass
+class Matching(Generic[G, P]):
+    """Gold and predicted facts of one field paired one to one."""
+
+    pairs: list[tuple[G, P]] = field(default_factory=list)
+    missed: list[G] = field(default_factory=list)     # required gold facts no prediction matched
+    spurious: list[P] = field(default_factory=list)   # predictions that match no gold fact at all
+    repeated: list[P] = field(default_factory=list)   # predictions that repeat a gold fact already paired
+
+
+def match_facts(gold: Sequence[G], predicted: Sequence[P], same: Callable[[G, P], bool],
+                optional: Sequence[G] = ()) -> Matching[G, P]:
+    """Pair each required gold fact, in gold order, with the first unpaired prediction `same` accepts.
+
+    A prediction left unpaired is `repeated` when it matches a required gold fact (that fact was
+    already found: it counts once), dropped when it matches an optional one (neither rewarded nor
+    punished), and `spurious` otherwise.
+    """
+    matching: Matching[G, P] = Matching()
+    free = list(predicted)
+    for fact in gold:
+        found = next((p for p in free if same(fact, p)), None)
+        if found is None:
+            matching.missed.append(fact)
+        else:
+            free.remove(found)
+            matching.pairs.append((fact, found))
+    for prediction in free:
+        if any(same(o, prediction) for o in optional):
+            continue
+        if any(same(g, prediction) for g in gold):
+            matching.repeated.append(prediction)
+        else:
+            matching.spurious.append(prediction)
+    return matching
+
+
+# --- Scoring an article -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One field of one article: how many facts were found, and the missed and spurious ones, described."""
+
+    tp: int = 0
+    missed: tuple[str, ...] = ()
+    spurious: tuple[str, ...] = ()
+
+    @property
+    def fp(self) -> int:
+        return len(self.spurious)
+
+    @property
+    def fn(self) -> int:
+        return len(self.missed)
+
+
+def score_people(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
+    """People by `same_name`, then roles by `same_role` within each paired person.
+
+    A person counts once: a second entry for a person already found is not spurious, but its roles,
+    having no gold person to be checked against, are (as are a spurious person's). The roles of a
+    gold person not found are missed; a person in `people_optional` is not scored, nor are their roles.
+    """
+    optional = [GoldPerson(name=name) for name in gold.people_optional]
+    people = match_facts(gold.people, record.people, lambda g, p: same_name(g.name, p.name), optional)
+    roles_tp, roles_missed, roles_spurious = 0, [], []
+    for gold_person, person in people.pairs:
+        roles = match_facts(gold_person.roles, person.roles, lambda g, r: same_role(g, r.title, r.organization))
+        roles_tp += len(roles.pairs)
+        roles_missed += [_role(gold_person.name, r.title, r.organization) for r in roles.missed]
+        roles_spurious += [_role(gold_person.name, r.title, r.organization) for r in roles.spurious]
+    for gold_person in people.missed:
+        roles_missed += [_role(gold_person.name, r.title, r.organization) for r in gold_person.roles]
+    for person in people.spurious + people.repeated:
+        roles_spurious += [_role(person.name, r.title, r.organization) for r in person.roles]
+    return {
+        "people": Outcome(len(people.pairs), tuple(p.name for p in people.missed),
+                          tuple(p.name for p in people.spurious)),
+        "roles": Outcome(roles_tp, tuple(roles_missed), tuple(roles_spurious)),
+    }
+
+
+def score_dates(gold: Gold, record: ArticleRecord) -> Outcome:
+    """Dates as sets of values, compared exactly: each value counts once however often it is given."""
+    required, optional = dict.fromkeys(gold.dates), set(gold.dates_optional)
+    predicted = dict.fromkeys(d.value for d in record.dates)
+    return Outcome(
+        tp=sum(value in predicted for value in required),
+        missed=tuple(value for value in required if value not in predicted),
+        spurious=tuple(value for value in predicted if value not in required and value not in optional),
+    )
+
+
+def score_amounts(gold: Gold, record: ArticleRecord) -> Outcome:
+    """Amounts by `same_amount`; predicted counts and quantities are not scored (the gold lists them
+    only as optional)."""
+    predicted = [a for a in record.amounts if a.kind in SCORED_AMOUNT_KINDS]
+    matching = match_facts(gold.amounts, predicted, lambda g, a: same_amount(g, a.kind, a.value, a.currency),
+                           gold.amounts_optional)
+    return Outcome(len(matching.pairs), tuple(_amount(a.kind, a.value, a.currency) for a in matching.missed),
+                   tuple(_quoted(_amount(a.kind, a.value, a.currency), a.text) for a in matching.spurious))
+
+
+def score_documents(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
+    """Documents by `same_document`; then the date of each gold document that has one, against the
+    date of the document paired with it (missed when it has none or the document was not found,
+    missed and spurious when it differs)."""
+    matching = match_facts(gold.documents, record.documents, lambda g, d: same_document(g, d.kind, d.number))
+    dates_tp, dates_missed, dates_spurious = 0, [], []
+    paired: list[tuple[GoldDocument, DocumentRef | None]] = [*matching.pairs, *((g, None) for g in matching.missed)]
+    for gold_document, document in paired:
+        if gold_document.date is None:
+            continue
+        found = document.date if document else None
+        if found == gold_document.date:
+            dates_tp += 1
+            continue
+        dates_missed.append(f"{_document(gold_document.kind, gold_document.number)}: {gold_document.date}")
+        if found is not None:
+            dates_spurious.append(f"{_document(document.kind, document.number)}: {found}")
+    return {
+        "documents": Outcome(len(matching.pairs), tuple(_document(d.kind, d.number) for d in matching.missed),
+                             tuple(_quoted(_document(d.kind, d.number), d.mentions[0].text) if d.mentions
+                                   else _document(d.kind, d.number) for d in matching.spurious)),
+        "document_dates": Outcome(dates_tp, tuple(dates_missed), tuple(dates_spurious)),
+    }
+
+
+def score_targets(gold: Gold, record: ArticleRecord) -> Outcome:
+    """Targets by `same_target`; those in `targets_optional` are neither rewarded nor punished."""
+    matching = match_facts(gold.targets, record.targets, same_target, gold.targets_optional)
+    return Outcome(len(matching.pairs), tuple(_target(t) for t in matching.missed),
+                   tuple(_quoted(_target(t), t.text) for t in matching.spurious))
+
+
+def score_value(gold: str | None, predicted: str | None, same: Callable[[str, str], bool]) -> Outcome:
+    """One value (a part of the event): found when both are given and `same`; a value given where the
+    gold has none is spurious, one missing where the gold has one is missed."""
+    if gold is not None and predicted is not None and same(gold, predicted):
+        return Outcome(tp=1)
+    return Outcome(missed=(gold,) if gold is not None else (),
+                   spurious=(predicted,) if predicted is not None else ())
+
+
+def score_event(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
+    """The event's kind (folded), date (the gold date or one of its `date_alternatives`, exactly; the
+    alternatives count only beside a gold date) and location (`same_place`), each by `score_value`."""
+    event = gold.event
+    predicted = record.event
+    accepted = {event.date, *event.date_alternatives} if event and event.date else set()
+    return {
+        "event_kind": score_value(event and event.kind, predicted and predicted.kind,
+                                  lambda g, p: fold(g) == fold(p)),
+        "event_date": score_value(event and event.date, predicted and predicted.date and predicted.date.value,
+                                  lambda g, p: p in accepted),
+        "event_location": score_value(event and event.location, predicted and predicted.location, same_place),
+    }
+
+
+def score_article(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
+    """Every field of one article, in `FIELDS` order."""
+    outcomes = {
+        **score_people(gold, record),
+        "dates": score_dates(gold, record),
+        "amounts": score_amounts(gold, record),
+        **score_documents(gold, record),
+        "targets": score_targets(gold, record),
+        **score_event(gold, record),
+    }
+    return {name: outcomes[name] for name in FIELDS}
+
+
+def _role(person: str, title: str, body: str | None) -> str:
+    return f"{person}: {title} | {body or '-'}"
+
+
+def _number(value: float) -> str:
+    """A number as a reader writes it: 5075500000000, not 5.0755e+12; 3.07 stays 3.07."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _amount(kind: str, value: float, currency: str | None) -> str:
+    return " ".join(filter(None, [kind, _number(value), currency]))
+
+
+def _document(kind: str, number: str | None) -> str:
+    return f"{kind} {number or '(no number)'}"
+
+
+def _target(target: GoldTarget | Target) -> str:
+    if target.achieved is not None or target.total is not None:
+        return " of ".join(_number(n) if n is not None else "?" for n in (target.achieved, target.total))
+    if target.value is None:
+        return "no number"
+    return f"{_number(target.value)} {target.unit}" if target.unit else _number(target.value)
+
+
+def _quoted(fact: str, text: str) -> str:
+    """A predicted fact with the words it was read from, so a reviewer can find it in the article."""
+    return f"{fact} ({text!r})"
+
+
+# --- Figures ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts summed over articles, and the precision, recall and F1 they give."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); with nothing predicted, 1 when nothing was missed either, else 0."""
+        if self.tp + self.fp:
+            return self.tp / (self.tp + self.fp)
+        return 0.0 if self.fn else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1 when the gold has nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """The harmonic mean of precision and recall; 0 when both are 0."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def total(outcomes: Iterable[Outcome]) -> Score:
+    """Micro-average: the counts of every outcome summed."""
+    outcomes = list(outcomes)
+    return Score(sum(o.tp for o in outcomes), sum(o.fp for o in outcomes), sum(o.fn for o in outcomes))
+
+
+@dataclass
+class Report:
+    """The outcome of every field of every article (by article name), and the figures they add up to."""
+
+    articles: dict[str, dict[str, Outcome]]
+
+    def scores(self) -> dict[str, Score]:
+        """Per field in `FIELDS` order, then `all`: every field's counts together."""
+        scores = {name: total(article[name] for article in self.articles.values()) for name in FIELDS}
+        scores[ALL] = Score(*(sum(getattr(s, count) for s in scores.values()) for count in ("tp", "fp", "fn")))
+        return scores
+
+    def to_json(self, *, details: bool = False) -> dict:
+        """The figures (rounded to 3 decimals) as plain data; with `details`, per article the missed and
+        spurious facts of each field that has any."""
+        data: dict = {"articles": len(self.articles), "fields": {
+            name: {"p": round(s.precision, 3), "r": round(s.recall, 3), "f1": round(s.f1, 3),
+                   "tp": s.tp, "fp": s.fp, "fn": s.fn}
+            for name, s in self.scores().items()}}
+        if details:
+            data["details"] = {
+                article: {name: {"missed": list(o.missed), "spurious": list(o.spurious)}
+                          for name, o in outcomes.items() if o.missed or o.spurious}
+                for article, outcomes in self.articles.items()
+                if any(o.missed or o.spurious for o in outcomes.values())}
+        return data
+
+
+def evaluate(golds: dict[str, Gold], records: dict[str, ArticleRecord]) -> Report:
+    """Score each gold article against its record (both by article name)."""
+    return Report({name: score_article(gold, records[name]) for name, gold in golds.items()})
+
+
+def evaluate_dir(gold_dir: Path, pred_dir: Path | None = None, *, model: str = DEFAULT_MODEL) -> Report:
+    """Score the gold files of `gold_dir` against the records in `pred_dir`, or, without it, against
+    the records the extractor built on `model` gives for each `NAME.txt` beside its gold (the model is
+    loaded only then; ModelError when it cannot be)."""
+    golds = load_gold_dir(gold_dir)
+    if pred_dir is not None:
+        return evaluate(golds, load_predictions(pred_dir, golds))
+    articles = read_articles(gold_dir, golds)  # before the model loads: a missing text fails fast
+    extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
+    return evaluate(golds, dict(zip(golds, extractor.extract_many(articles), strict=True)))
+
+
+# --- Output -----------------------------------------------------------------------------------
+
+
+def render_table(report: Report, title: str | None = None) -> Table:
+    """The figures as a table: one row per field, then the overall row."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("field")
+    for column in ("P", "R", "F1", "tp/fp/fn"):
+        table.add_column(column, justify="right")
+    scores = report.scores()
+    for name, score in scores.items():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                      f"{score.tp}/{score.fp}/{score.fn}", end_section=name == FIELDS[-1],
+                      style="bold" if name == ALL else None)
+    return table
+
+
+def render_details(report: Report) -> list[str]:
+    """Per article, the facts each field missed and those it gave spuriously, as lines of text."""
+    lines = []
+    for article, fields in report.to_json(details=True)["details"].items():
+        lines.append(f"{article}")
+        for name, facts in fields.items():
+            lines += [f"  {name} missed:   {fact}" for fact in facts["missed"]]
+            lines += [f"  {name} spurious: {fact}" for fact in facts["spurious"]]
+    return lines

@@ -1,0 +1,381 @@
+"""extractor.evaluate: each matching rule, the pairing of facts, the figures, and `extractor evaluate`.
+
+The agreement with the reference scorer (tools/score beside the devset) is checked by hand, not here:
+CI has no ../shared. The corpus run below checks structure and invariants, not figures that change
+with every improvement of the extractor.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.evaluate import (
+    FIELDS, Gold, GoldAmount, GoldDocument, GoldRole, GoldTarget, Outcome, Report, Score, fold, match_facts, same_amount,
+    same_document, same_name, same_number, same_place, same_role, same_target, score_article, total, unit_key,
+)
+from extractor.records import (
+    Amount, ArticleRecord, DateValue, DocumentRef, Event, Person, Role, Source, Span, Target,
+)
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SPAN = Span(start=0, end=1, text="x", rule="test")
+runner = CliRunner()
+
+
+# --- Building records and gold in a line --------------------------------------------------------
+
+
+def record(**fields) -> ArticleRecord:
+    return ArticleRecord(id="sha256:" + "0" * 64, source=Source(), **fields)
+
+
+def person(name: str, *roles: tuple[str, str | None]) -> Person:
+    return Person(name=name, honorific=None, mentions=[SPAN],
+                  roles=[Role(title=t, organization=o, evidence=SPAN) for t, o in roles])
+
+
+def amount(kind: str, value: float, currency: str | None = None) -> Amount:
+    return Amount(text="x", kind=kind, value=value, currency=currency, unit=None, approximate=False, evidence=SPAN)
+
+
+def target(value=None, unit=None, achieved=None, total=None) -> Target:
+    return Target(text="x", subject=None, value=value, unit=unit, achieved=achieved, total=total, status=None,
+                  period=None, document=None, evidence=SPAN)
+
+
+def document(kind: str, number: str | None, date: str | None = None) -> DocumentRef:
+    return DocumentRef(kind=kind, number=number, name=None, date=date, issuer=None, subject=None, mentions=[SPAN])
+
+
+def event(kind="conference", date=None, location=None) -> Event:
+    value = DateValue(text="x", value=date, evidence=SPAN) if date else None
+    return Event(kind=kind, title=None, date=value, location=location, organizer=None, evidence=SPAN)
+
+
+def counts(outcome: Outcome) -> tuple[int, int, int]:
+    return outcome.tp, outcome.fp, outcome.fn
+
+
+# --- Matching rules -------------------------------------------------------------------------------
+
+
+def test_fold():
+    assert fold("the Ministry of Industry and Trade (MoIT)") == "ministry industry trade"
+    assert fold("Đỗ Văn Khiêm") == "do van khiem"
+    assert fold(None) == ""
+
+
+@pytest.mark.parametrize("gold, name, same", [
+    # Diacritics, case and punctuation do not count.
+    ("Nguyễn Văn Đức", "Nguyen Van Duc", True),
+    ("Nguyen Van Duc", "NGUYEN VAN DUC", True),
+    ("Nguyen Van Duc", "Nguyen-Van Duc.", True),
+    ("Emmanuel “Noy” P. Dalisay", "Emmanuel Noy P Dalisay", True),
+    # A typo is forgiven; another name is not.
+    ("Nguyen Van Duc", "Nguyen Van Duk", True),
+    ("Nguyen Van Duc", "Nguyen Van Dung", False),
+    ("Le Hoi", "Le Ho", False),             # a stricter ratio for names than for titles
+    # A shorter form counts when it keeps two of the name's words.
+    ("Pham Minh Chinh", "Pham Chinh", True),
+    ("Pham Minh Chinh", "Chinh", False),
+    ("Nguyen Duc", "Nguyen Duc Aa Bb Cc", True),
+    ("Nguyen Van Duc", "Tran Van Duc", False),
+], ids=["diacritics", "case", "punctuation", "quotes", "typo", "other_name", "short_name_typo", "shorter", "one_word",
+        "longer", "other_family"])
+def test_same_name(gold, name, same):
+    assert same_name(gold, name) is same
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    # Title and body both match; null matches null only.
+    (("Vice Chairman", "Provincial People's Committee"), ("vice chairman", "the Provincial People's Committee"), True),
+    (("Prime Minister", None), ("Prime Minister", None), True),
+    (("Chairman", None), ("Chairman", "Committee"), False),
+    (("Chairman", "Committee"), ("Chairman", None), False),
+    (("Chairman", "Committee (PC)"), ("Chairman", "Committee"), True),
+    (("Vice Chairman", None), ("Chairman", None), False),
+    (("Permanent Vice Chairman", None), ("Vice Chairman", None), False),
+    # A body matches a longer one holding all its words, two at least and half of the longer's.
+    (("Minister", "Industry and Trade"), ("Minister", "Ministry of Industry and Trade"), True),
+    (("Minister", "Ministry of Industry and Trade"), ("Minister", "Industry and Trade"), True),
+    (("Minister", "Trade"), ("Minister", "Ministry of Industry and Trade"), False),
+    (("Vice Chairman", "People's Committee"), ("Vice Chairman", "An Giang Provincial People's Committee Viet"), False),
+    # The same words split differently between title and body.
+    (("Provincial Party Secretary", "An Giang"), ("An Giang Provincial Party Secretary", None), True),
+    (("Member", "Politburo"), ("Politburo member", None), True),
+    (("Party Secretary", "Party Committee"), ("Party Secretary Committee", None), False),
+    (("Secretary", "An Giang Provincial Party Committee"), ("An Giang Provincial Party Secretary", None), False),
+    # Abbreviated titles.
+    (("Vice Governor", None), ("Vice Gov.", None), True),
+    (("Senator", None), ("Sen.", None), False),
+], ids=["title_and_body", "null_null", "null_vs_body", "body_vs_null", "acronym", "other_title", "qualifier",
+        "subset", "superset", "one_word_subset", "less_than_half", "split", "body_before_title", "split_extra_word",
+        "split_other_words", "abbreviation", "not_an_abbreviation"])
+def test_same_role(gold, predicted, same):
+    assert same_role(GoldRole(title=gold[0], organization=gold[1]), *predicted) is same
+
+
+@pytest.mark.parametrize("gold, value, same", [
+    (1000, 1000, True),
+    (1000, 1005, True),      # 0.5% of the gold value
+    (1000, 995, True),
+    (1000, 1005.01, False),
+    (1000, 994.99, False),
+    (5075500000000, 5075.5e9, True),
+    (0, 0, True),
+    (0, 0.001, False),
+    (-2, -2.005, True),
+    (-2, 2, False),
+    (None, None, False),
+    (8, None, False),
+], ids=["equal", "plus_half_percent", "minus_half_percent", "over", "under", "large", "zero", "near_zero",
+        "negative", "sign", "none", "none_predicted"])
+def test_same_number(gold, value, same):
+    assert same_number(gold, value) is same
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    (("money", 1000, "VND"), ("money", 1004, "vnd"), True),
+    (("money", 1000, "VND"), ("money", 1000, "USD"), False),
+    (("money", 1000, None), ("money", 1000, "VND"), False),
+    (("percent", 24, None), ("percent", 24, "VND"), True),    # currency counts for money only
+    (("percent", 24, None), ("multiplier", 24, None), False),
+], ids=["currency_case", "other_currency", "no_currency", "percent_currency_ignored", "other_kind"])
+def test_same_amount(gold, predicted, same):
+    kind, value, currency = gold
+    assert same_amount(GoldAmount(kind=kind, value=value, currency=currency), *predicted) is same
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ({"achieved": 20, "total": 25}, target(achieved=20, total=25), True),
+    ({"achieved": 20, "total": 25}, target(achieved=20, total=None), False),
+    ({"achieved": 20, "total": 25}, target(value=20, unit="target"), False),
+    ({"value": 8, "unit": "percent"}, target(value=8.03, unit="per cent"), True),
+    ({"value": 8, "unit": "percent"}, target(value=8, unit=None), True),    # no unit matches any
+    ({"value": 750, "unit": "cooperative"}, target(value=750, unit="cooperatives"), True),
+    ({"value": 750, "unit": "cooperative"}, target(value=750, unit="households"), False),
+    ({"value": 3e9, "unit": "USD"}, target(value=3e9, unit="VND"), False),
+], ids=["attainment", "attainment_no_total", "attainment_as_value", "percent_spelt", "unit_missing", "plural",
+        "other_noun", "other_currency"])
+def test_same_target(gold, predicted, same):
+    assert same_target(GoldTarget(**gold), predicted) is same
+
+
+def test_unit_key():
+    assert [unit_key(u) for u in ("%", "per cent", "pct", "Communes", None)] == [
+        "percent", "percent", "percent", "commune", ""]
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    (("Directive", "40-CT/TW"), ("Directive", "40-CT/TW"), True),
+    (("Directive", "40-CT/TW"), ("the directive", "No. 40-ct/tw"), True),
+    (("Directive", "40-CT/TW"), ("Decision", "40-CT/TW"), False),
+    (("Directive", "40-CT/TW"), ("Directive", "40"), False),
+    (("Law", "26"), ("Law", None), False),
+], ids=["same", "case_no_prefix", "other_kind", "other_number", "no_number"])
+def test_same_document(gold, predicted, same):
+    assert same_document(GoldDocument(kind=gold[0], number=gold[1]), *predicted) is same
+
+
+@pytest.mark.parametrize("gold, location, same", [
+    ("Quang Ninh", "Ha Long City, Quảng Ninh province", True),
+    ("Quang Ninh", "Quang Ninh", True),
+    ("Quang Ninh Province", "Quang Ninh", False),
+    ("Ha Noi", "Hanoi", False),
+], ids=["inside", "equal", "longer_gold", "spelt_otherwise"])
+def test_same_place(gold, location, same):
+    assert same_place(gold, location) is same
+
+
+# --- Pairing and scoring ----------------------------------------------------------------------------
+
+
+def test_match_facts_pairs_in_gold_order_and_sorts_the_rest():
+    matching = match_facts([1, 2, 3], [3, 3, 5, 9, 1], lambda g, p: g == p, optional=[9])
+    assert matching.pairs == [(1, 1), (3, 3)]
+    assert matching.missed == [2]
+    assert matching.repeated == [3]
+    assert matching.spurious == [5]     # 9 is optional: dropped
+
+
+def score(gold: dict, **predicted) -> dict[str, tuple[int, int, int]]:
+    outcomes = score_article(Gold.model_validate(gold), record(**predicted))
+    return {name: counts(outcome) for name, outcome in outcomes.items()}
+
+
+def test_a_person_counts_once_but_a_second_entry_roles_do_not():
+    gold = {"people": [{"name": "Nguyễn Văn Đức", "roles": [{"title": "Chairman", "organization": None}]}]}
+    once = score(gold, people=[person("Nguyen Van Duc", ("Chairman", None)), person("Mr. Nguyen Van Duc")])
+    assert (once["people"], once["roles"]) == ((1, 0, 0), (1, 0, 0))
+    twice = score(gold, people=[person("Nguyen Van Duc", ("Chairman", None)), person("Nguyen Duc", ("Chairman", None))])
+    assert (twice["people"], twice["roles"]) == ((1, 0, 0), (1, 1, 0))
+
+
+def test_roles_of_missed_and_spurious_people():
+    gold = {"people": [{"name": "Nguyen Van Duc", "roles": [{"title": "Chairman", "organization": None}]}]}
+    scored = score(gold, people=[person("Tran Thi Mai", ("Secretary", None), ("Member", "Politburo"))])
+    assert (scored["people"], scored["roles"]) == ((0, 1, 1), (0, 2, 1))
+
+
+@pytest.mark.parametrize("gold, predicted, name, expected", [
+    # Optional facts are neither rewarded nor punished: found, not found, or found twice.
+    ({"dates": ["2024"], "dates_optional": ["2023"]}, {"dates": []}, "dates", (0, 0, 1)),
+    ({"dates": ["2024"], "dates_optional": ["2023"]},
+     {"dates": [DateValue(text=v, value=v, evidence=SPAN) for v in ("2024", "2023", "2023", "2025")]},
+     "dates", (1, 1, 0)),
+    ({"amounts_optional": [{"kind": "money", "value": 5, "currency": "USD"}]},
+     {"amounts": [amount("money", 5, "USD")]}, "amounts", (0, 0, 0)),
+    ({"targets_optional": [{"value": 99.9, "unit": "percent"}]},
+     {"targets": [target(value=99.9, unit="percent"), target(value=99.9, unit="percent")]}, "targets", (0, 0, 0)),
+    ({"people_optional": ["Tran Thi Mai"]}, {"people": [person("Tran Thi Mai", ("Reporter", None))]},
+     "roles", (0, 0, 0)),
+    # Counts and quantities are not scored as amounts.
+    ({}, {"amounts": [amount("count", 602836)]}, "amounts", (0, 0, 0)),
+], ids=["optional_date_absent", "optional_date_given", "optional_amount", "optional_target_twice",
+        "optional_person_roles", "counts_not_scored"])
+def test_optional_facts(gold, predicted, name, expected):
+    assert score(gold, **predicted)[name] == expected
+
+
+@pytest.mark.parametrize("gold_event, predicted, expected", [
+    ({"kind": "conference", "date": "2024-08-14", "date_alternatives": ["XXXX-08-14"]},
+     event(date="XXXX-08-14"), (1, 0, 0)),
+    ({"kind": "conference", "date": "2024-08-14", "date_alternatives": ["XXXX-08-14"]},
+     event(date="2024-08-14"), (1, 0, 0)),
+    ({"kind": "conference", "date": "2024-08-14"}, event(date="XXXX-08-14"), (0, 1, 1)),
+    ({"kind": "conference", "date": "2024-08-14"}, event(), (0, 0, 1)),
+    ({"kind": "conference", "date": None}, event(date="2024-08-14"), (0, 1, 0)),
+], ids=["alternative", "main", "no_alternative", "none_given", "none_in_gold"])
+def test_event_date(gold_event, predicted, expected):
+    assert score({"event": gold_event}, event=predicted)["event_date"] == expected
+
+
+def test_event_kind_and_location():
+    scored = score({"event": {"kind": "conference", "location": "Quang Ninh"}},
+                   event=event(kind="meeting", location="Quảng Ninh province"))
+    assert (scored["event_kind"], scored["event_location"]) == ((0, 1, 1), (1, 0, 0))
+
+
+def test_document_dates():
+    gold = {"documents": [{"kind": "Directive", "number": "40-CT/TW", "date": "2014-11-22"},
+                          {"kind": "Decision", "number": "12", "date": "2020-01-01"},
+                          {"kind": "Plan", "number": "7", "date": None}]}
+    scored = score(gold, documents=[document("Directive", "40-CT/TW", "2014-11"), document("Plan", "7", "2021-01-01")])
+    assert scored["documents"] == (2, 0, 1)
+    assert scored["document_dates"] == (0, 1, 2)    # a wrong date; a missed document's date
+
+
+@pytest.mark.parametrize("tp, fp, fn, p, r, f1", [
+    (8, 2, 2, 0.8, 0.8, 0.8),
+    (3, 1, 0, 0.75, 1.0, 6 / 7),
+    (0, 0, 0, 1.0, 1.0, 1.0),       # nothing to find, nothing found
+    (0, 0, 1, 0.0, 0.0, 0.0),       # nothing found, something missed
+    (0, 1, 0, 0.0, 1.0, 0.0),       # nothing to find, something spurious
+], ids=["balanced", "no_misses", "empty", "only_missed", "only_spurious"])
+def test_score_arithmetic(tp, fp, fn, p, r, f1):
+    score = Score(tp, fp, fn)
+    assert (score.precision, score.recall, score.f1) == pytest.approx((p, r, f1))
+
+
+def test_micro_average_sums_counts_over_articles_and_fields():
+    assert total([Outcome(1, ("a",)), Outcome(3, (), ("b", "c"))]) == Score(4, 2, 1)
+    empty = {name: Outcome() for name in FIELDS}
+    report = Report({"a": {**empty, "dates": Outcome(2, ("x",))}, "b": {**empty, "people": Outcome(1, (), ("y",))}})
+    scores = report.scores()
+    assert list(scores) == [*FIELDS, "all"]
+    assert scores["all"] == Score(3, 1, 1)
+    assert report.to_json()["fields"]["dates"] == {"p": 1.0, "r": 0.667, "f1": 0.8, "tp": 2, "fp": 0, "fn": 1}
+
+
+# --- The command line -------------------------------------------------------------------------------
+
+GOLD = {"id": "a", "published": "2024-07-31",
+        "event": {"kind": "conference", "date": "2024-07-31", "location": "Quang Ninh"},
+        "people": [{"name": "Nguyễn Văn Đức", "roles": [{"title": "Chairman", "organization": None}]}],
+        "dates": ["2024-07-31", "2030"], "amounts": [{"kind": "percent", "value": 24}]}
+
+
+def write_set(folder: Path, gold: dict | str = GOLD, predicted: ArticleRecord | None = None) -> Path:
+    (folder / "gold").mkdir(parents=True)
+    (folder / "gold" / "a.json").write_text(gold if isinstance(gold, str) else json.dumps(gold), encoding="utf-8")
+    (folder / "pred").mkdir()
+    if predicted is not None:
+        (folder / "pred" / "a.json").write_text(predicted.model_dump_json(), encoding="utf-8")
+    return folder
+
+
+PREDICTED = record(
+    event=event(date="2024-07-31", location="Ha Long, Quang Ninh"),
+    people=[person("Nguyen Van Duc", ("Chairman", None))],
+    dates=[DateValue(text="x", value=v, evidence=SPAN) for v in ("2024-07-31", "2025")],
+    amounts=[amount("percent", 24.1)],
+)
+
+
+def test_cli_json(tmp_path):
+    write_set(tmp_path, predicted=PREDICTED)
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred"),
+                                 "--json", "--details"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == 1
+    assert data["fields"]["dates"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
+    assert data["fields"]["all"]["tp"] == 7
+    assert data["details"] == {"a": {"dates": {"missed": ["2030"], "spurious": ["2025"]}}}
+
+
+def test_cli_table(tmp_path):
+    write_set(tmp_path, predicted=PREDICTED)
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred"),
+                                 "--details"])
+    assert result.exit_code == 0, result.output
+    for name in [*FIELDS, "all", "dates missed:   2030", "dates spurious: 2025"]:
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("gold, predicted, message", [
+    (None, PREDICTED, "no such folder"),
+    ("", PREDICTED, "no gold files"),
+    ('{"people": [{"name": "A B", "roles": [{"title": "Chairman"}]}]}', PREDICTED,
+     "a.json: people.0.roles.0.organization: Field required"),
+    ('{"dates": ["31/07/2024"]}', PREDICTED, "a.json: dates.0: String should match pattern"),
+    ('{"peeple": []}', PREDICTED, "a.json: peeple: Extra inputs are not permitted"),
+    ('{"dates": [', PREDICTED, "a.json: not JSON"),
+    (GOLD, None, "pred/a.json: no such file"),
+], ids=["missing_folder", "no_gold_files", "missing_field", "bad_date", "misspelt_key", "not_json", "missing_pred"])
+def test_cli_errors(tmp_path, gold, predicted, message):
+    write_set(tmp_path, gold if gold is not None else GOLD, predicted)
+    if gold is None:
+        (tmp_path / "gold" / "a.json").unlink()
+        (tmp_path / "gold").rmdir()
+    elif gold == "":
+        (tmp_path / "gold" / "a.json").unlink()
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred")])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
+def test_cli_runs_the_extractor_on_the_corpus(loaded):
+    result = runner.invoke(app, ["evaluate", "--gold", str(CORPUS), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == len(list(CORPUS.glob("*.json")))
+    assert list(data["fields"]) == [*FIELDS, "all"]
+    for name, figures in data["fields"].items():
+        assert all(0 <= figures[key] <= 1 for key in ("p", "r", "f1")), name
+        assert figures["tp"] + figures["fn"] > 0, name    # the corpus exercises every field
+    overall = data["fields"]["all"]
+    assert overall["tp"] == sum(f["tp"] for name, f in data["fields"].items() if name != "all")
+    assert overall["f1"] >= 0.8     # a generous floor: a broken pipeline, not a small regression
+
+
+def test_cli_missing_text_without_pred(tmp_path):
+    write_set(tmp_path)
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold")])
+    assert result.exit_code == 1
+    assert "a.txt: no such file" in result.stderr
