@@ -132,7 +132,7 @@ def read_articles(paths: Iterable[str], *, jsonl: bool = False, recursive: bool 
             continue
         for file in _files(name, recursive):
             try:
-                text = _read_text(file)
+                text = read_text(file)
             except InputError as error:
                 yield Article(file, reason=error.reason)
                 continue
@@ -176,7 +176,7 @@ def _files(name: str, recursive: bool) -> list[str]:
     return [str(f) for f in sorted(p for p in found if p.is_file())] or [name]
 
 
-def _read_text(name: str) -> str:
+def read_text(name: str) -> str:
     """The text of one input: raw bytes (no newline translation, so offsets match the file), decoded."""
     if name == STDIN:
         return decode(STDIN_NAME, sys.stdin.buffer.read())

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from rich.table import Table
 
 from .api import Extractor, default_extractor
+from .batch import read_text
 from .errors import ExtractorError
 from .pipeline import DEFAULT_MODEL
 from .records import ArticleRecord, DocumentRef, Source, Target
@@ -181,15 +182,7 @@ def read_articles(folder: Path, golds: dict[str, Gold]) -> list[tuple[str, Sourc
     items = []
     for name, gold in golds.items():
         path = folder / f"{name}.txt"
-        try:
-            text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-        except FileNotFoundError:
-            raise EvaluationError(f"{path}: no such file (the gold has {name}.json)") from None
-        except OSError as error:
-            raise EvaluationError(f"{path}: cannot read ({error.strerror or error})") from None
-        except UnicodeDecodeError as error:
-            raise EvaluationError(f"{path}: not UTF-8 text (byte at offset {error.start})") from None
-        items.append((text, Source(path=str(path), published=gold.published)))
+        items.append((read_text(str(path)), Source(path=str(path), published=gold.published)))  # as `extract` reads
     return items
 
 
