@@ -6,6 +6,7 @@ byte-identical output across processes.
 """
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -60,8 +61,17 @@ def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines()]
 
 
-def assert_one_line_error(stderr: str, name: str, what: str) -> None:
+SUMMARY = re.compile(r"^\d+ records, \d+ failed, [\d.]+ s, [\d.]+ articles/s$")
+
+
+def error_lines(stderr: str) -> list[str]:
+    """stderr without the summary line a run of several inputs ends with."""
     lines = stderr.splitlines()
+    return lines[:-1] if lines and SUMMARY.match(lines[-1]) else lines
+
+
+def assert_one_line_error(stderr: str, name: str, what: str) -> None:
+    lines = error_lines(stderr)
     assert len(lines) == 1, stderr
     assert lines[0].startswith(f"error: {name}: "), lines[0]
     assert what in lines[0]
@@ -90,14 +100,26 @@ def test_several_files_give_json_lines_in_argument_order():
         ArticleRecord.model_validate(record)
 
 
-def test_folder_gives_json_lines_of_its_txt_files_sorted_not_recursive():
+@pytest.mark.parametrize("options, paths", [
+    ((), ["news/a.txt", "news/b.txt", "news/older/c.txt"]),
+    (("--no-recursive",), ["news/a.txt", "news/b.txt"]),
+], ids=["recursive", "not_recursive"])
+def test_folder_gives_json_lines_of_its_txt_files_sorted(options, paths):
     write("news/b.txt", DIRECTOR)
     write("news/a.txt", CHAIRMAN)
     write("news/notes.md", "Not an article.")
     write("news/older/c.txt", VIETNAMESE)
-    result = invoke("extract", "news")
+    result = invoke("extract", "news", *options)
     assert result.exit_code == 0, result.stderr
-    assert [r["source"]["path"] for r in json_lines(result.stdout)] == ["news/a.txt", "news/b.txt"]
+    assert [r["source"]["path"] for r in json_lines(result.stdout)] == paths
+
+
+@pytest.mark.parametrize("options, summary", [((), True), (("--quiet",), False)], ids=["summary", "quiet"])
+def test_a_run_of_several_inputs_ends_with_a_summary_line(options, summary):
+    result = invoke("extract", write("a.txt", CHAIRMAN), write("b.txt", DIRECTOR), *options)
+    assert result.exit_code == 0
+    assert bool(SUMMARY.match(result.stderr.strip())) is summary, result.stderr
+    assert invoke("extract", write("c.txt", CHAIRMAN)).stderr == ""  # one input: the record alone
 
 
 def test_folder_of_one_file_still_gives_json_lines():
@@ -217,7 +239,7 @@ def test_bad_file_in_a_folder_does_not_stop_the_others():
 def test_every_bad_input_is_reported():
     result = invoke("extract", "gone.txt", write("a.txt", CHAIRMAN), write("e.txt", ""))
     assert result.exit_code == 1
-    assert [line.split(":")[1].strip() for line in result.stderr.splitlines()] == ["gone.txt", "e.txt"]
+    assert [line.split(":")[1].strip() for line in error_lines(result.stderr)] == ["gone.txt", "e.txt"]
 
 
 def test_empty_stdin_is_named_stdin():
@@ -288,7 +310,7 @@ def test_script_batch_with_a_bad_file_exits_1_without_traceback():
     result = run_script("extract", write("a.txt", CHAIRMAN), "bad.txt")
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 1
-    assert result.stderr.decode("utf-8") == "error: bad.txt: not UTF-8 text (byte 0xe9 at offset 6)\n"
+    assert error_lines(result.stderr.decode("utf-8")) == ["error: bad.txt: not UTF-8 text (byte 0xe9 at offset 6)"]
 
 
 def test_script_output_is_byte_identical_across_runs():

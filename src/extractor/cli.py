@@ -66,7 +66,8 @@ def _published(value: str | None) -> date | None:
 def extract(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH", show_default=False,
-        help="A UTF-8 text file, a folder (its *.txt files, sorted by name), a JSON Lines file (.jsonl), "
+        help="A UTF-8 text file, a folder (its *.txt files and its subfolders', sorted by path), a JSON Lines "
+             "file (.jsonl), "
              "or - for stdin.")],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
@@ -81,7 +82,7 @@ def extract(
         "--jsonl", help='Read every input as JSON Lines of {"id", "text", "published"?, "url"?, "title"?} '
                         "(a .jsonl file is read so anyway).")] = False,
     recursive: Annotated[bool, typer.Option(
-        "--recursive", "-r", help="Read the *.txt files of a folder's subfolders too.")] = False,
+        "--recursive/--no-recursive", "-r/-R", help="Read the *.txt files of a folder's subfolders too.")] = True,
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1, metavar="N", show_default=False,
         help="Worker processes [default: one a core; one when the input is a single batch].")] = None,
@@ -105,8 +106,8 @@ def extract(
 
     One input gives one JSON object (indented); several inputs, a folder or JSON Lines give JSON Lines,
     in input order, written a batch at a time. An article that gives no record is reported (on stderr,
-    or in --errors FILE), the others still give records, and the exit code is 1. On a terminal, a
-    progress bar and a summary line go to stderr.
+    or in --errors FILE), the others still give records, and the exit code is 1. A summary line ends a
+    run of several inputs on stderr, after a progress bar when stderr is a terminal.
     """
     single = len(paths) == 1 and not jsonl and not resume and (
         paths[0] == STDIN or not (Path(paths[0]).is_dir() or paths[0].lower().endswith(".jsonl")))
@@ -148,7 +149,7 @@ def extract(
                 _error("a worker process died (killed, or out of memory); the records written so far are kept, "
                        "--resume continues")
                 raise typer.Exit(1) from None
-    if show and (_stderr.is_terminal or output is not None):
+    if show:
         _stderr.print(escape(summary.line()))
     if summary.failures:
         raise typer.Exit(1)
