@@ -15,6 +15,7 @@ CASES = [
     ("day_month_year", "The meeting was held on 31 July 2024.", None, ["2024-07-31"]),
     ("numeric_day_first", "Signed on 31/7/2024 in Hanoi.", None, ["2024-07-31"]),
     ("ordinal_day_month", "The plant opens on 2nd July 2024.", None, ["2024-07-02"]),
+    ("day_of_month_year", "It was approved on the 25th of December 2023.", None, ["2023-12-25"]),
     ("day_range", "The fair runs from July 8 to July 10, 2024.", None, ["2024-07-08/2024-07-10"]),
     ("day_range_short", "Floods from October 9 to 12 damaged crops.", None, ["XXXX-10-09/XXXX-10-12"]),
     ("day_pair", "The congress takes place on October 2 and 3.", None, ["XXXX-10-02", "XXXX-10-03"]),
@@ -100,3 +101,11 @@ def test_output_does_not_depend_on_the_clock(loaded):
     with time_machine.travel("2031-03-01", tick=False):
         assert loaded.extract(text, published="2024-07-31").model_dump() == now
         assert [d.value for d in loaded.extract(text).dates][0] == "XXXX-08-14"
+
+
+def test_the_model_s_date_entities_are_candidates_too(loaded):
+    """Its month-naming DATE entities; durations ("ten years") are no candidates."""
+    from extractor.components.dates import model_dates
+
+    doc = loaded.nlp("Over ten years the fund grew. The board met on August 14, 2024 in Hanoi.")
+    assert [(f.rule, f.match.group()) for f in model_dates(doc)] == [("ner", "August 14, 2024")]

@@ -1,6 +1,7 @@
 """extractor_dates: every calendar expression the text states, normalized to ISO 8601.
 
-Recognizers find candidate spans by their shape (a regex each, with a rule id); `temporal.normalize`
+Recognizers find candidate spans by their shape (a regex each, with a rule id), and the model's
+DATE entities add those no shape knows; `temporal.normalize`
 turns a single date into a value. Periods ("2021-2025", "from 2006-07 to 2012-13", "October 9 to
 12") become ISO intervals. The year a day or month lacks comes from the reference date (the
 caller's `published`, else the article's dateline), else from a month-year naming the same month
@@ -29,8 +30,8 @@ YEAR = r"(?:19[5-9]\d|20\d\d|2100)"
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
 FREE = r"(?:(?<![\w/.,-])|(?<=mid-))"  # but "mid-2025" is 2025
 END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"
-DAY_MONTH_YEAR = rf"(?:{DAY}\s+{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
-DAY_MONTH = rf"(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})"
+DAY_MONTH_YEAR = rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
+DAY_MONTH = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})"  # "the 25th of December" too
 NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"  # day/month, day first
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -173,12 +174,28 @@ def header_dates(found: list[Found], text: str) -> list[Found]:
     return dates
 
 
+# The model's DATE entities that name a calendar day or month ("the 25th of December 2023"),
+# for what the shapes above do not know; durations and relative phrases have no month name.
+NER_DATE = re.compile(rf"(?P<date>(?:{DAY}\s+(?:of\s+)?)?{MONTH}(?:\s+{DAY})?,?(?:\s+{YEAR})?)")
+
+
+def model_dates(doc: Doc) -> list[Found]:
+    """Candidates from the model's DATE entities: the month-naming part of each."""
+    found = []
+    for ent in doc.ents:
+        m = NER_DATE.search(ent.text) if ent.label_ == "DATE" else None
+        if m is not None and re.search(r"\d", m.group()):
+            start = ent.start_char + m.start()
+            found.append(Found(start, start + len(m.group()), "ner", m))
+    return found
+
+
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
-        found = resolve_overlaps([Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS
-                                  for m in regex.finditer(text)
-                                  if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])])
+        shapes = [Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS for m in regex.finditer(text)
+                  if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])]
+        found = resolve_overlaps(shapes + model_dates(doc))  # the shapes first: they know more
         header = header_dates(found, text)
         reference = date.fromisoformat(doc._.published) if doc._.published else None
         full = next((cand for cand in header if cand.rule in FULL_DATES), None)
@@ -283,6 +300,6 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     return [span, (str(year), year_from)] if year_from == "text" else [span]
 
 
-@Language.factory("extractor_dates", assigns=["doc._.dates", "doc.spans"])
+@Language.factory("extractor_dates", assigns=["doc._.dates", "doc.spans"], requires=["doc.ents"])
 def make_dates(nlp: Language, name: str) -> DatesComponent:
     return DatesComponent()
