@@ -48,8 +48,12 @@ def test_attainment_subject_and_document(loaded):
     ("Next year, 60 percent of workers will receive training.", 60, "percent", None),
     # The value before the word "target".
     ("It is far from the 20 per cent target set by the law.", 20, "percent", None),
+    # Asked for: an infinitive after the request, or the subjunctive.
+    ("He asked ministries to abolish at least 30 percent of business conditions.", 30, "percent", "at_least"),
+    ("They proposed that the time be cut by at least 30 percent.", 30, "percent", "at_least"),
 ], ids=["growth_target_or_higher", "strive_to_attract", "aim_to_reduce", "target_of_share", "targets_as_verb",
-        "will_be_raised", "count_goal", "aims_to_collect", "future_share", "value_then_target"])
+        "will_be_raised", "count_goal", "aims_to_collect", "future_share", "value_then_target", "asked_to_abolish",
+        "subjunctive"])
 def test_goals(loaded, text, value, unit, comparator):
     target = one(loaded, text)
     assert (target.value, target.unit, target.comparator) == (pytest.approx(value), unit, comparator)
@@ -90,10 +94,13 @@ def test_unquantified_goal(loaded):
     "Losses are estimated to reach 2,437 billion VND.",
     # The size of each item.
     "The county will land 30 projects with investment of more than 100 million yuan each.",
-], ids=["result_in_another_clause", "baseline_of_a_change", "share_of_target", "estimate", "per_item"])
+    # An allocation, not a goal.
+    "The government will set aside VND 1.5 trillion for the programme.",
+], ids=["result_in_another_clause", "baseline_of_a_change", "share_of_target", "estimate", "per_item",
+        "set_aside"])
 def test_not_goals(loaded, text):
     values = {t.value for t in targets(loaded, text)}
-    assert not values & {2310.0, 28.0, 86.0, 1.5, 2_437_000_000_000.0, 100_000_000.0}
+    assert not values & {2310.0, 28.0, 86.0, 1.5, 2_437_000_000_000.0, 100_000_000.0, 1_500_000_000_000.0}
 
 
 def test_evidence_points_into_the_text(loaded):

@@ -131,9 +131,13 @@ class GoalMatcher:
         nouns = lexicon.phrase_regex(e.text for e in cues if e.kind == "noun")
         # A goal noun opens a goal only when its value follows ("the target of 8%"); "86 percent
         # of the target" reports a result. "estimated to reach" reports one too.
+        # "to/will/should cut", and the subjunctive "proposed that the time be cut".
         self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:)|{goal_words}|"
-                              rf"(?<!estimated\s)(?:to|will|shall|would)\s+(?:be\s+)?(?:{verbs})(?:e?d)?)\b",
-                              re.IGNORECASE)
+                              rf"(?<!estimated\s)(?:(?:to|will|shall|would|should|must)\s+(?:be\s+)?|be\s+)"
+                              rf"(?:{verbs})(?:e?d)?)\b", re.IGNORECASE)
+        # Phrases that start like a cue and are none: "set aside VND 1.5 trillion" allocates.
+        self.not_cue = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'not_goal')})\b",
+                                  re.IGNORECASE)
         self.noun_as_verb = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # "the province targets growth of 7%"
         self.open_ends = {e.text: e.kind for e in lexicon.load("open_ends.jsonl")}
         self.open_end = re.compile(rf"\s+({lexicon.phrase_regex(self.open_ends)})\b", re.IGNORECASE)
@@ -164,7 +168,8 @@ class GoalMatcher:
 
     def first_cue(self, doc: Doc, clause: Clause) -> int | None:
         """Where the clause's first goal cue starts: a cue phrase, or a goal noun used as a verb."""
-        starts = [m.start() for m in (self.cue.search(doc._.text, clause.start, clause.end),) if m]
+        starts = [m.start() for m in self.cue.finditer(doc._.text, clause.start, clause.end)
+                  if not self.not_cue.match(doc._.text, m.start())][:1]
         for m in self.noun_as_verb.finditer(doc._.text, clause.start, clause.end):
             token = doc.char_span(m.start(), m.end())
             if token is not None and token.root.pos_ == "VERB":
