@@ -21,11 +21,8 @@ from spacy.tokens import Doc
 
 from .. import temporal
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-# Capitalized or in capitals ("14 FEB 2024"), whatever the pattern's flags: "may" is a verb.
-MONTH = rf"(?-i:{MONTHS}|{MONTHS.upper()})\.?"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+MONTH = temporal.MONTH_PATTERN  # "July", "Sept.", "FEB"
+DAY = temporal.DAY_PATTERN  # "31", "31st"
 YEAR = r"(?:19[5-9]\d|20\d\d|2100)"
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
 FREE = r"(?:(?<![\w/.,-])|(?<=mid-))"  # but "mid-2025" is 2025

@@ -34,9 +34,8 @@ FINITE_VERBS = r"(?:will|would|shall|is|are|was|were|has|have|had)"
 COORDINATION = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+$")
 LOOKBEHIND_CHARS = 250  # how far before a citation "On <date>, <body> issued" is looked for
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+MONTH = temporal.MONTH_PATTERN
+DAY = temporal.DAY_PATTERN
 YEAR = r"(?:19|20)\d\d"
 DATE = (rf"(?:{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
         rf"|(?:[12]\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-]{YEAR})(?![\w/])")
