@@ -28,6 +28,10 @@ def one(loaded, text):
     ("It invested RMB 8.2 billion yuan.", 8_200_000_000, "CNY", None),
     ("Firms pledged S$40 million.", 40_000_000, "SGD", None),
     ("The government will channel RM1.2 billion in subsidies.", 1_200_000_000, "MYR", None),
+    ("Bulog will disburse Rp3.5 trillion.", 3_500_000_000_000, "IDR", None),
+    ("The allocation is Tk 2,500 crore.", 25_000_000_000, "BDT", None),
+    ("The province spent R1.2 billion.", 1_200_000_000, "ZAR", None),
+    ("The county budget is Sh21.6 billion.", 21_600_000_000, "KES", None),
     # Currency after the number.
     ("Sales reached 1.2 trillion dong.", 1_200_000_000_000, "VND", None),
     ("The budget is 2,437 billion VND.", 2_437_000_000_000, "VND", None),
@@ -42,7 +46,7 @@ def one(loaded, text):
     # A per-unit after the currency.
     ("Income was 62 million VND/person/year.", 62_000_000, "VND", "person/year"),
 ], ids=["vnd_before", "usd_code", "us_dollar_sign", "dollar_sign", "rupees_crore", "lakh_crore", "peso_p",
-        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "ringgit", "dong_after",
+        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "ringgit", "rupiah", "taka_crore", "rand", "kenya_sh", "dong_after",
         "vnd_after", "baht", "kip", "riel", "us_dollars_words", "won", "yen", "euros", "shillings",
         "per_person_year"])
 def test_money(loaded, text, value, currency, unit):

@@ -19,6 +19,7 @@ CASES = [
     ("day_range", "The fair runs from July 8 to July 10, 2024.", None, ["2024-07-08/2024-07-10"]),
     ("day_range_short", "Floods from October 9 to 12 damaged crops.", None, ["XXXX-10-09/XXXX-10-12"]),
     ("day_pair", "The congress takes place on October 2 and 3.", None, ["XXXX-10-02", "XXXX-10-03"]),
+    ("days_then_month", "The forum ran 1–3 July 2024 in Pattaya.", None, ["2024-07-01/2024-07-03"]),
     ("numeric_day_month_after_preposition", "On the afternoon of 22/5, the delegation arrived.", None, ["XXXX-05-22"]),
     # Months and years.
     ("month_year", "In September 2015, he was elected.", None, ["2015-09"]),
@@ -71,10 +72,11 @@ def test_dates(loaded, text, published, expected):
     ("She was appointed in May.", "2020-10-12", "2020-05", "reference"),
     # A deadline already past: "by the end of May, counties had received ..."
     ("By the end of May, counties had received 76 percent of the funds.", "2024-06-13", "2024-05", "reference"),
+    ("Districts must report before 30/6.", "2025-06-05", "2025-06-30", "reference"),
     # The reference day itself, spoken of as coming, is that day.
     ("The government will channel the funds from March 5.", "2024-03-05", "2024-03-05", "reference"),
 ], ids=["past_year_before_reference", "coming", "deadline", "month_year_context", "unknown_year", "month_alone",
-        "past_deadline", "coming_today"])
+        "past_deadline", "numeric_deadline", "coming_today"])
 def test_the_year_of_a_day_or_month(loaded, text, published, expected, year_from):
     date, = [d for d in loaded.extract(text, published=published).dates if d.value != "2023-02"]
     assert (date.value, date.year_from) == (expected, year_from)

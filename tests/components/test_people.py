@@ -104,6 +104,14 @@ CASES = [
     ("acronym_inside_body_before_title",
      "Council of Governors (CoG) Chairperson Amina Wanjiru Otieno spoke.",
      {"Amina Wanjiru Otieno": [("Chairperson", "Council of Governors")]}),
+    ("portfolio_closes_the_body",
+     "Deputy Minister of Agriculture Hendra Kurniawan and Head of the National Food Agency (Bapanas) Arief "
+     "Setiawan attended.",
+     {"Hendra Kurniawan": [("Deputy Minister", "Agriculture")], "Arief Setiawan": [("Head", "National Food Agency")]}),
+    ("in_charge_of",
+     "Vice Chairman of the Provincial People's Committee in charge of agriculture Phan Van Dinh spoke.",
+     {"Phan Van Dinh": [("Vice Chairman", "Provincial People's Committee")]}),
+    ("acronym_title", "Nalgonda MLA G. Prasad Goud raised the issue.", {"G. Prasad Goud": [("MLA", "Nalgonda")]}),
     # What is not a person.
     ("places_are_not_people",
      "Quang Ninh province and Thai Nguyen province signed an agreement in Ho Chi Minh City.",

@@ -63,6 +63,7 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
                                        (?P<b1>{YEAR})-(?P<b>\d\d){END}""")),
     ("day_range", pattern(rf"""\b(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|until|till|-|–)\s*
                               (?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+    ("days_then_month", pattern(rf"""\b(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
     ("day_pair", pattern(rf"""\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
     ("iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
     # Letters may touch it: a page header runs "Viet Nam31/07/2024" together.
@@ -243,14 +244,14 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
         return [(str(context.reference.year + shift), "reference")]
     if rule == "iso_date":
         return [(m.group(), "text")]
-    if rule in ("day_range", "day_pair"):
+    if rule in ("day_range", "day_pair", "days_then_month"):
         year = f" {groups['y']}" if groups.get("y") else ""
         first, y1 = context.point(f"{m.group('m')} {m.group('d1')}{year}", cand.start)
         second, y2 = context.point(f"{groups.get('m2') or m.group('m')} {m.group('d2')}{year}", cand.start)
         if first is None or second is None:
             return []
         if rule == "day_pair":
-            return [(first.value, y1), (second.value, y2)]
+            return [(first.value, y1), (second.value, y2)]  # "October 2 and 3"
         return [(f"{first.value}/{second.value}", y1)] if first.value < second.value else []
     if rule in ("quarter", "half", "first_months"):
         return months_span(m, rule, context)
@@ -268,7 +269,7 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
             return [(date(month.year, month.month, day).isoformat(), "reference")]
         except ValueError:  # "the 31st" of a shorter month
             return []
-    point, year_from = context.point(m.group("date"), cand.start)
+    point, year_from = context.point(m.group("date"), m.start("date"))  # after "before" in "before 30/6"
     return [(point.value, year_from)] if point else []
 
 

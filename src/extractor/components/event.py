@@ -220,7 +220,8 @@ class EventComponent:
         for m in HEADER_PLACE.finditer(doc._.text[:HEADER_CHARS]):
             place = " ".join(m.group("place").split())
             first = place.split(",")[0]
-            if first.isupper() or lexicon.fold(first) in self.places:  # not "By Phan Thu Trang – VNA"
+            # Known, or in capitals and no agency's initials ("NDO – "): not "By Phan Thu Trang – VNA".
+            if (first.isupper() and (" " in first or len(first) >= 5)) or lexicon.fold(first) in self.places:
                 return place
         return None
 

@@ -33,6 +33,8 @@ class Vocabulary:
         self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
         self.place_types = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "place_type"}
         self.body_heads = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "head"}
+        # A ministry's field ends the body after "Minister of" too: "Deputy Minister of Agriculture Hendra K."
+        self.portfolios = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "portfolio"}
         title_words = {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()}
         honorific_words = {lexicon.fold(e.text).rstrip(".") for e in lexicon.load("honorifics.jsonl")}
         self.blocked = ({lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl")}
@@ -165,15 +167,21 @@ class BodyThenName:
 
     def find(self, doc: Doc, run: NameRun):
         vocab = run.vocab
+        title_starts = {title.start for title in doc.spans[TITLES_KEY]}
         for title in doc.spans[TITLES_KEY]:
             start = title.end + 1
             if start >= len(doc) or doc[title.end].lower_ not in ("of", "for"):
                 continue
             end = start
-            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in self.LINKS):
+            while end < len(doc) and end not in title_starts and (
+                    doc[end].text[:1].isupper() or doc[end].lower_ in self.LINKS
+                    or doc[end].text in "()"):  # "the National Food Agency (Bapanas)"
                 end += 1
+            while end > start and doc[end - 1].lower_ in self.LINKS:
+                end -= 1  # "... Hendra Kurniawan and President Director of ...": the next role's
             for split in range(end - 2, start, -1):
-                ends_body = lexicon.fold(doc[split - 1].text) in vocab.body_heads or any(
+                last = lexicon.fold(doc[split - 1].text)
+                ends_body = last in vocab.body_heads or last in vocab.portfolios or last == ")" or any(
                     vocab.is_place(doc[q:split].text) for q in range(start, split))
                 if ends_body and 2 <= end - split <= 4 and run.end(doc, split) == end and run.is_person(doc, split, end):
                     yield Candidate(split, end, self.rule)
@@ -197,7 +205,9 @@ class CommaName:
                 continue
             start = i + 1
             end = run.end(doc, start)
-            closed = end < len(doc) and (doc[end].text in (",", ".") or doc[end].is_lower)
+            # Closed by a comma, a period or a verb; not by "and", which continues a list of fields.
+            closed = end < len(doc) and (doc[end].text in (",", ".") or (
+                doc[end].is_lower and doc[end].lower_ not in ("and", "or", "&")))
             if 2 <= end - start <= 4 and closed and run.is_person(doc, start, end):
                 yield Candidate(start, end, self.rule)
 

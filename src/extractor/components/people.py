@@ -36,6 +36,7 @@ COPULA = re.compile(
 RELATIVE = re.compile(r"(?:, )?who (?=\w)" + COPULA.pattern.removeprefix(r"\b"), re.IGNORECASE)
 PRONOUNS = {"he", "she"}
 COMRADE = re.compile(r"\b[Tt]he comrade\b")
+IN_CHARGE = re.compile(r"in charge of(?: [a-z]+){1,4}")
 QUALIFIERS = {lexicon.fold(e.text) for e in lexicon.load("titles.jsonl") if e.kind == "qualifier"}
 
 
@@ -337,8 +338,8 @@ def gap(doc: Doc, start: int, end: int, transparent: set[int]) -> str:
                 return "break"
         elif depth == 0 and token.i not in transparent:
             words_between.append(token.lower_)
-    if not words_between:
-        return "adjacent"
+    if not words_between or IN_CHARGE.fullmatch(" ".join(words_between)):
+        return "adjacent"  # "Vice Chairman of the PPC in charge of agriculture Phan Van Dinh"
     if set(words_between) <= DISTRIBUTIVE:
         return "distributive"
     relative = RELATIVE.match(" ".join(words_between))

@@ -48,8 +48,11 @@ class BodyReader:
 
     @staticmethod
     def is_capitalized(token: Token) -> bool:
-        """A capitalized word or acronym ('People', 'CPPCC', 'Ba-Ria'), not punctuation glued to one."""
-        return token.text[:1].isupper() and re.sub(r"[-.&]", "", token.text).isalnum()
+        """A capitalized word or acronym ('People', 'CPPCC', 'Ba-Ria', 'uMhlathuze' with its noun
+        class prefix), not punctuation glued to one."""
+        text = token.text
+        capital = text[:1].isupper() or (text[:1].islower() and text[1:2].isupper())
+        return capital and re.sub(r"[-.&]", "", text).isalnum()
 
     def is_body_word(self, token: Token) -> bool:
         return self.is_capitalized(token) or bool(ORDINAL.fullmatch(token.text))
@@ -167,9 +170,11 @@ class RolesComponent:
 
     def role(self, doc: Doc, title: Span, stops: set[int], stops_before: set[int]) -> Span:
         prefix_start = self.reader.before(doc, title.start, stops_before)
-        fused_start = self.reader.split_prefix(doc, prefix_start, title.start)
-        title_text = doc[fused_start:title.end].text
         rule, org_range = self.body_after(doc, title.end, stops)
+        # With a body after it, the words before the title are part of it: "County Executive
+        # Committee Member for Lands"; without, they may be its body: "Politburo member".
+        fused_start = prefix_start if org_range else self.reader.split_prefix(doc, prefix_start, title.start)
+        title_text = doc[fused_start:title.end].text
         if org_range is None and prefix_start < fused_start:
             rule, org_range = "body_before_title", (prefix_start, fused_start)
             if doc[fused_start - 1].text in POSSESSIVES:  # "Bac Ninh's Party Secretary"

@@ -76,11 +76,15 @@ class TitleMatcher:
 
 
 def _names_a_body(span) -> bool:
-    """'Board of Directors', 'Office of the Prime Minister': a title after '<Body word> of (the)'."""
+    """'Board of Directors', 'Office of the Prime Minister': a title after '<Body word> of (the)';
+    and an acronym in brackets after a title, 'Municipal Chief Executive (MCE)', names no one new."""
+    doc = span.doc
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+        return True
     i = span.start - 1
-    if i >= 0 and span.doc[i].lower_ == "the":
+    if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return i >= 1 and span.doc[i].lower_ == "of" and span.doc[i - 1].text[:1].isupper()
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].text[:1].isupper()
 
 
 class HonorificMatcher:
