@@ -35,6 +35,7 @@ CASES = [
     ("quarter_without_slash", "Sales in Q1 2024 fell.", None, ["2024", "2024-01/2024-03"]),
     ("capital_month", "Posted On: 14 FEB 2024 6:35PM", None, ["2024-02-14"]),
     ("day_of_month_with_reference", "On the 5th, the delegation visited the port.", "2024-11-07", ["2024-11-05"]),
+    ("days_of_month", "It closed after two working days, the 15th-16th.", "2025-10-17", ["2025-10-15/2025-10-16"]),
     # Periods.
     ("period_with_orientation", "for the period 2021-2025, with orientation to 2030", None, ["2021/2025", "2030"]),
     ("term", "the 2021-2026 term of the Council", None, ["2021/2026"]),

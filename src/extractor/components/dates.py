@@ -78,7 +78,10 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
     ("month_range", pattern(rf"""\b(?:(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
                                 |(?P<m3>{MONTH})\s*[-–]\s*(?P<m4>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
     # A day of the month alone needs the reference: "On the 5th, the delegation ..."
-    ("day_of_month", pattern(rf"\b[Oo]n\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})")),
+    ("days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
+                                (?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})""")),
+    ("day_of_month", pattern(rf"""\b(?:[Oo]n|[Ff]rom)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
+                               (?!\s+(?:of\s+)?{MONTH})""")),
     ("first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
                                   (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
     ("month_year", pattern(rf"\b(?P<date>{MONTH}\s*,?\s+{YEAR}){END}")),
@@ -260,13 +263,17 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
         first, y1 = context.point(f"{groups['m1'] or groups['m3']}{year}", cand.start)
         last, _ = context.point(f"{groups['m2'] or groups['m4']}{year}", cand.start)
         return [(f"{first.value}/{last.value}", y1)] if first and last and first.value < last.value else []
-    if rule == "day_of_month":
+    if rule in ("day_of_month", "days_of_month"):
         if context.reference is None:
             return []
         day, ref = int(m.group("d")), context.reference
         month = date(ref.year, ref.month, 1) if day <= ref.day else date(ref.year, ref.month, 1) - timedelta(days=1)
         try:
-            return [(date(month.year, month.month, day).isoformat(), "reference")]
+            first = date(month.year, month.month, day).isoformat()
+            if rule == "day_of_month":
+                return [(first, "reference")]
+            last = date(month.year, month.month, int(m.group("d2"))).isoformat()  # "the 15th-16th"
+            return [(f"{first}/{last}", "reference")] if first < last else []
         except ValueError:  # "the 31st" of a shorter month
             return []
     point, year_from = context.point(m.group("date"), m.start("date"))  # after "before" in "before 30/6"

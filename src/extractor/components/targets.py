@@ -59,6 +59,7 @@ PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
 # A number referred back to: the baseline of a change, or a comparison.
 BASELINE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan)\s+$", re.IGNORECASE)
 FUTURE_SHARE = re.compile(r"\s+of\b")
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 FUTURE = re.compile(r"\b(?:will|shall)\b")
 # "100 million yuan each" sizes each item; "from 28%" is where a change starts.
 PER_ITEM = re.compile(r"\s+each\b")
@@ -90,6 +91,8 @@ class AttainmentMatcher:
                 total = numbers.parse_numeral(m.group("total"), decimal)
                 if achieved is None or total is None or achieved > total or not total:
                     continue
+                if YEAR_LIKE.fullmatch(m.group("total")):
+                    continue  # "Presidential Regulation No. 12 of 2024"
                 if taken & set(range(m.start(), m.end())):
                     continue
                 taken |= set(range(m.start(), m.end()))
@@ -150,8 +153,8 @@ class GoalMatcher:
         found = []
         for amount in amounts:
             start, end = amount["evidence"]["start"], amount["evidence"]["end"]
-            if self.is_baseline(text, amount):
-                continue
+            if self.is_baseline(text, amount) or amount["kind"] == "multiplier":
+                continue  # a change's start, or its size ("would increase 2.5 times"), is no goal's value
             deadline = deadline_after(doc, end, clause, amounts, published)
             if cue is not None and cue < start:
                 rule, opened = "goal_cue", cue
