@@ -108,6 +108,12 @@ CASES = [
      "Deputy Minister of Agriculture Hendra Kurniawan and Head of the National Food Agency (Bapanas) Arief "
      "Setiawan attended.",
      {"Hendra Kurniawan": [("Deputy Minister", "Agriculture")], "Arief Setiawan": [("Head", "National Food Agency")]}),
+    ("nationality_before_title",
+     "Lao Deputy Minister of Industry and Commerce Khamphou Vongsavath attended the ceremony.",
+     {"Khamphou Vongsavath": [("Deputy Minister", "Industry and Commerce")]}),
+    ("body_words_before_title_with_body_after",
+     "County Executive Committee Member for Lands Peter Otieno Wafula presented the plan.",
+     {"Peter Otieno Wafula": [("County Executive Committee Member", "Lands")]}),
     ("in_charge_of",
      "Vice Chairman of the Provincial People's Committee in charge of agriculture Phan Van Dinh spoke.",
      {"Phan Van Dinh": [("Vice Chairman", "Provincial People's Committee")]}),

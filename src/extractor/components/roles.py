@@ -171,9 +171,12 @@ class RolesComponent:
     def role(self, doc: Doc, title: Span, stops: set[int], stops_before: set[int]) -> Span:
         prefix_start = self.reader.before(doc, title.start, stops_before)
         rule, org_range = self.body_after(doc, title.end, stops)
-        # With a body after it, the words before the title are part of it: "County Executive
-        # Committee Member for Lands"; without, they may be its body: "Politburo member".
-        fused_start = prefix_start if org_range else self.reader.split_prefix(doc, prefix_start, title.start)
+        # Without a body after it, the words before a title may be its body ("Politburo member").
+        # With one, words naming a body are part of the title ("County Executive Committee Member
+        # for Lands"), and others are left out ("Lao Deputy Minister of Industry").
+        fused_start = self.reader.split_prefix(doc, prefix_start, title.start)
+        if org_range and any(lexicon.fold(t.text) in self.reader.heads for t in doc[prefix_start:title.start]):
+            fused_start = prefix_start
         title_text = doc[fused_start:title.end].text
         if org_range is None and prefix_start < fused_start:
             rule, org_range = "body_before_title", (prefix_start, fused_start)
