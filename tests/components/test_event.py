@@ -62,8 +62,10 @@ def test_date(loaded, text, published, value):
     ("KUNMING, Sept. 30 (Xinhua) -- A signing ceremony was held Monday in Kunming, capital of Yunnan Province.",
      "Kunming"),
     ("The minister inaugurated the assembly at a ceremony held at Dzolokpuita, the district capital.", "Dzolokpuita"),
+    ("On May 26, the Can Tho City People's Committee held a ceremony to sign agreements with four investors.\n\n"
+     "Attending the ceremony were Mr. Koji Sato, Chief Representative of Sanwa Agritech in Vietnam.", "Can Tho City"),
 ], ids=["venue", "place_after_in", "dateline_city", "venue_then_place", "unknown_district", "none",
-        "dateline_with_agency", "held_in_place", "held_at_unknown_place"])
+        "dateline_with_agency", "held_in_place", "held_at_unknown_place", "in_place_of_the_lead_only"])
 def test_location(loaded, text, location):
     assert loaded.extract(text).event.location == location
 

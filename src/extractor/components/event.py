@@ -121,7 +121,10 @@ class EventComponent:
         else the dateline's place, else any place of the event's sentences, else of the lead's
         'On <date>' sentence."""
         venue = next((v for sent in sentences if (v := self.venue(doc, sent))), None)
-        in_sentences = [end for end in noun_ends if any(s.start_char <= end <= s.end_char for s in sentences)]
+        # The lead's "<event> in <place>" (a headline is too short to be the lead); a later "Attending
+        # the ceremony were ... of X in Vietnam" is not.
+        lead = next((s for s in sentences if sum(t.is_alpha for t in s) >= LEAD_WORDS), sentences[0])
+        in_sentences = [end for end in noun_ends if lead.start_char <= end <= lead.end_char]
         settlement = (next((p for end in in_sentences if (p := self.place_after_in(doc, end))), None)
                       or next((p for sent in sentences if (p := self.place(doc, sent, settled=True))), None)
                       or self.header_place(doc)
