@@ -32,6 +32,7 @@ def one(loaded, text):
     ("The allocation is Tk 2,500 crore.", 25_000_000_000, "BDT", None),
     ("The province spent R1.2 billion.", 1_200_000_000, "ZAR", None),
     ("The county budget is Sh21.6 billion.", 21_600_000_000, "KES", None),
+    ("The state will spend RM1.6bil on the line.", 1_600_000_000, "MYR", None),
     # Currency after the number.
     ("Sales reached 1.2 trillion dong.", 1_200_000_000_000, "VND", None),
     ("The budget is 2,437 billion VND.", 2_437_000_000_000, "VND", None),
@@ -46,7 +47,7 @@ def one(loaded, text):
     # A per-unit after the currency.
     ("Income was 62 million VND/person/year.", 62_000_000, "VND", "person/year"),
 ], ids=["vnd_before", "usd_code", "us_dollar_sign", "dollar_sign", "rupees_crore", "lakh_crore", "peso_p",
-        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "ringgit", "rupiah", "taka_crore", "rand", "kenya_sh", "dong_after",
+        "hyphenated_scale", "cedi_decimals", "naira_sign", "rmb_and_yuan", "singapore", "ringgit", "rupiah", "taka_crore", "rand", "kenya_sh", "bil", "dong_after",
         "vnd_after", "baht", "kip", "riel", "us_dollars_words", "won", "yen", "euros", "shillings",
         "per_person_year"])
 def test_money(loaded, text, value, currency, unit):

@@ -64,8 +64,14 @@ def test_date(loaded, text, published, value):
     ("The minister inaugurated the assembly at a ceremony held at Dzolokpuita, the district capital.", "Dzolokpuita"),
     ("On May 26, the Can Tho City People's Committee held a ceremony to sign agreements with four investors.\n\n"
      "Attending the ceremony were Mr. Koji Sato, Chief Representative of Sanwa Agritech in Vietnam.", "Can Tho City"),
+    ("QUANG NINH PORTAL\nHome | News\n\nOn the morning of August 23, the Standing Committee of the Provincial Party "
+     "Committee held a conference to review the resolution.", "QUANG NINH"),
+    ("Dodoma. The National Assembly yesterday approved the water budget at its budget session.", "Dodoma"),
+    ("On October 28, the committee organized the Business Forum 2024 at Quy Nhon city with Japanese firms.",
+     "Quy Nhon city"),
 ], ids=["venue", "place_after_in", "dateline_city", "venue_then_place", "unknown_district", "none",
-        "dateline_with_agency", "held_in_place", "held_at_unknown_place", "in_place_of_the_lead_only"])
+        "dateline_with_agency", "held_in_place", "held_at_unknown_place", "in_place_of_the_lead_only",
+        "portal_of_a_province", "dateline_with_period", "at_place_after_noun"])
 def test_location(loaded, text, location):
     assert loaded.extract(text).event.location == location
 

@@ -43,7 +43,7 @@ HEADER_CHARS = 400  # where a dateline can stand: after menus, a date line, a he
 # "Hanoi (VNA) -", "DAVAO CITY – ", "KUNMING, Sept. 30 (Xinhua) --".
 HEADER_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{2,40}?(?:,\s*[A-Z][A-Za-z'’-]{2,30})?)\s*"
                           r"(?:[(,]\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                          r"|\([A-Za-z]{2,12}\)\s*[-–—]|[-–—]+\s)", re.MULTILINE)
+                          r"|\([A-Za-z]{2,12}\)\s*[-–—]|[-–—]+\s|\.\s+(?=[A-Z]))", re.MULTILINE)  # "Dodoma. The ..."
 
 
 class EventComponent:
@@ -54,6 +54,10 @@ class EventComponent:
         self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
         self.venue_words = {lexicon.fold(e.text) for e in lexicon.load("venues.jsonl")}
         self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
+        # Capitalized words that are no place: months, weekdays, the genre's body and title words.
+        self.not_places = ({lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl")}
+                           | {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "head"}
+                           | {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()})
 
     def __call__(self, doc: Doc) -> Doc:
         found = [m for m in self.mentions.finditer(doc._.text)]
@@ -128,6 +132,7 @@ class EventComponent:
         settlement = (next((p for end in in_sentences if (p := self.place_after_in(doc, end))), None)
                       or next((p for sent in sentences if (p := self.place(doc, sent, settled=True))), None)
                       or self.header_place(doc)
+                      or self.site_place(doc)
                       or next((p for sent in sentences if (p := self.place(doc, sent))), None))
         if settlement is None:
             lead = next((s.sent for s in doc.spans[DATES_KEY]
@@ -167,15 +172,28 @@ class EventComponent:
         return " ".join(doc[start:end].text.split())
 
     def place_after_in(self, doc: Doc, char: int) -> str | None:
-        """'a ceremony in Bac Ninh city', '... was held Monday in Kunming': the first place 'in'
-        introduces after the event noun, in its sentence."""
+        """'a ceremony in Bac Ninh city', '... was held Monday in Kunming', '... Forum 2024 at Quy Nhon
+        city': the first place 'in' or 'at' introduces after the event noun, in its sentence."""
         after = doc.char_span(char, len(doc._.text), alignment_mode="expand")
         for token in after if after is not None else []:
             if token.is_sent_start and token.i > after.start:
                 break
-            if token.lower_ == "in" and (end := self.place_at(doc, token.i + 1)):
+            if token.lower_ not in ("in", "at"):
+                continue
+            end = self.place_at(doc, token.i + 1)
+            if end is None and token.i == after.start and token.lower_ == "in":
+                end = self.capitalized_run(doc, token.i + 1)  # right after the noun: "the Forum in Pattaya"
+            if end:
                 return " ".join(doc[token.i + 1:end].text.split())
         return None
+
+    def capitalized_run(self, doc: Doc, i: int) -> int | None:
+        """The end of one to three capitalized words at i that are no month, body or title word."""
+        end = i
+        while (end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha
+               and lexicon.fold(doc[end].text) not in self.not_places):
+            end += 1
+        return end if end > i and end not in self.name_tokens(doc) else None
 
     def place(self, doc: Doc, span: Span, settled: bool = False) -> str | None:
         """The first place in a span, with its 'province' or 'city': 'Quang Ninh province';
@@ -216,6 +234,16 @@ class EventComponent:
         the event is."""
         roles = [r for r in doc.spans[ROLES_KEY] if r._.org_chars]
         return {t.i for r in roles for t in r if r._.org_chars[0] <= t.idx < r._.org_chars[1]}
+
+    def site_place(self, doc: Doc) -> str | None:
+        """The place a provincial portal is named after, opening the page: 'QUANG NINH PORTAL',
+        'CA MAU PROVINCE ELECTRONIC INFORMATION PORTAL': its 'Provincial Party Committee' is that one's."""
+        first = next((t for t in doc[:3] if not t.is_space), None)
+        line = doc._.text[:doc._.text.find("\n")] if "\n" in doc._.text else doc._.text
+        if first is None or not (line.isupper() or "portal" in line.lower()):
+            return None  # a headline, not a site's name: "Vietnam and Laos sign MoU ..."
+        end = self.place_at(doc, first.i)
+        return " ".join(doc[first.i:end].text.split()) if end else None
 
     def header_place(self, doc: Doc) -> str | None:
         """The place a dateline names, known or in capitals: 'GENERAL SANTOS CITY (October 13, 2022)',
