@@ -73,6 +73,8 @@ class BodyReader:
                 last = i
             elif token.text == "," and last == i and self.list_goes_on(doc, i + 1, stops):
                 i += 1  # "Minister of Agriculture, Forestry and Fisheries"
+            elif token.lower_ == "in" and last == i and (place_end := self.place_after(doc, i + 1, stops)):
+                i = last = place_end  # "Consul General of Japan in Ho Chi Minh City"
             elif token.lower_ in INNER_LINKS or token.is_space or (token.text == "-" and not token.whitespace_):
                 j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
                 if j < len(doc) and j not in stops and self.is_body_word(doc[j]) and last == i:
@@ -82,6 +84,15 @@ class BodyReader:
             else:
                 break
         return (body_start, last) if last > body_start else None
+
+    def place_after(self, doc: Doc, start: int, stops: set[int]) -> int | None:
+        """The end of a known place of up to four words at `start`, or None."""
+        for n in (4, 3, 2, 1):
+            end = start + n
+            if end <= len(doc) and not stops & set(range(start, end)) and doc[start].text[:1].isupper() \
+                    and self.is_place(doc[start:end].text):
+                return end
+        return None
 
     def is_place(self, text: str) -> bool:
         return lexicon.fold(" ".join(text.split())) in self.places
