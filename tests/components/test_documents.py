@@ -72,6 +72,16 @@ def test_named_laws(loaded, text, name):
     assert (document.name, document.number) == (name, None)
 
 
+@pytest.mark.parametrize("text, name, number", [
+    # A sentence opening "The Law on ...": the opener is no part of the name.
+    ("The Law on Investment No. 61/2020/QH14 applies to the project.", "Law on Investment", "61/2020/QH14"),
+    ("Land is allocated under the Law on Land 2024 (No. 31/2024/QH15).", "Law on Land 2024", "31/2024/QH15"),
+], ids=["number_after_name", "number_in_brackets"])
+def test_named_laws_with_their_number(loaded, text, name, number):
+    document = only(loaded, text)
+    assert (document.kind, document.name, document.number) == ("Law", name, number)
+
+
 @pytest.mark.parametrize("text, value, evidence, rule", [
     # "dated <date>", "of <date>", a date without a year (from the reference), "On <date>, <body> issued".
     ("It implements Directive No. 12-CT/TW dated November 22, 2014 closely.", "2014-11-22", "November 22, 2014", "dated"),

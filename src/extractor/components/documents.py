@@ -41,7 +41,7 @@ DATE = (rf"(?:{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,?\s+{
         rf"|(?:[12]\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-]{YEAR})(?![\w/])")
 # A body as the genre writes it: capitalized words and ordinals, joined by "of (the)" and "and"
 # ("the Secretariat of the 11th Party Central Committee", "the City People's Council").
-BODY_WORD = r"(?:[A-ZĐ][\w'’&-]*|\d+(?:st|nd|rd|th))"
+BODY_WORD = r"(?:(?!(?:No|Number)\b)[A-ZĐ][\w'’&-]*|\d+(?:st|nd|rd|th))"  # "Law on Investment No. 61/..."
 BODY = rf"{BODY_WORD}(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?{BODY_WORD})*"
 # A number as written: "40-CT/TW", "06/2021/ND-CP", "RCC/WR/07/2024", "S.O. 1192(E)", "02-DA/TU".
 NUMBER = r"(?:(?:[A-Z]{1,3}\.){1,3}\s?)?[\w/.-]*?\d(?:[\w/.-]*\w)?(?:\([A-Z\d]{1,3}\))?"
@@ -169,7 +169,9 @@ class Recognizers:
         named = "|".join(NAMED_KINDS)
         self.named = re.compile(
             rf"(?P<name>(?:(?P<run>(?:[A-Z][\w'’-]*\s+){{1,5}})(?P<kind>{named})"
-            rf"|(?P<law>Law)\s+on\s+(?:the\s+)?{BODY})(?:,?\s+{YEAR})?)(?![\w-])(?!\s+[A-Z])")
+            rf"|(?P<law>Law)\s+on\s+(?:the\s+)?{BODY})(?:,?\s+{YEAR})?)"
+            # a number after the name: "Law on Investment No. 61/2020/QH14", "Land Law (No. 31/2024/QH15)"
+            rf"(?:,?\s+\(?(?i:No\.?|Number)\s*(?P<number>{NUMBER})\)?)?(?![\w-])(?!\s+[A-Z])")
         self.definite = re.compile(rf"\b[Tt]he\s+(?P<kind>{lexicon.phrase_regex(e.text for e in kinds)})(?![\w-])"
                                    r"(?!\s+(?:of|on|for|to)\b)")
         # Words a sentence opens with, before a law's name: "The", "Under".
@@ -204,14 +206,18 @@ class Recognizers:
 
     def named_mentions(self, text: str) -> list[Mention]:
         mentions = []
-        for m in self.named.finditer(text):
+        pos = 0
+        while (m := self.named.search(text, pos)) is not None:
+            pos = m.end()
             start = m.start()
             if m.group("run"):
                 start += self.openers.match(m.group("run")).end()
                 if start == m.start("kind"):
-                    continue  # "The Act", "Under Law": no name
+                    pos = max(m.start("kind"), m.start() + 1)  # "The Law" names nothing; "Law on X" may
+                    continue
             kind = m.group("kind") or m.group("law")
-            mentions.append(Mention(start, m.end(), "named_law", kind, name=" ".join(text[start:m.end()].split())))
+            name = " ".join(text[start:m.end("name")].split())
+            mentions.append(Mention(start, m.end(), "named_law", kind, number=m.group("number"), name=name))
         return mentions
 
     def code_mentions(self, text: str) -> list[Mention]:
