@@ -96,3 +96,16 @@ def test_no_event_noun_no_event(loaded):
 def test_participation(loaded, text, participation):
     record = loaded.extract(text)
     assert {p.name: p.participation for p in record.people} == participation
+
+
+def test_an_event_named_by_no_noun_is_of_kind_other(loaded):
+    text = ("Nakuru County Assembly on Thursday passed a Sh21.6 billion budget for the 2024/25 financial year "
+            "after a long debate.")
+    event = loaded.extract(text, published="2024-06-28").event
+    assert (event.kind, event.date.value, event.location, event.evidence.rule) == (
+        "other", "2024-06-27", "Nakuru County", "lead_sentence")
+
+
+def test_a_dateline_s_day_is_the_last_resort(loaded):
+    text = "ACCRA, Oct. 10, GNA - Traders met officials at a stakeholders' forum to discuss market stores."
+    assert loaded.extract(text).event.date.value == "XXXX-10-10"

@@ -62,7 +62,7 @@ class EventComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = [m for m in self.mentions.finditer(doc._.text)]
         if not found:
-            doc._.event = None
+            doc._.event = self.unnamed(doc)
             return doc
         sentences: list[Span] = []
         for m in found:
@@ -87,6 +87,17 @@ class EventComponent:
         }
         return doc
 
+    def unnamed(self, doc: Doc) -> dict | None:
+        """An event the article reports without an event noun ('The County Assembly on Thursday passed
+        the budget'): of kind other, its date and place read from the lead as for a named one."""
+        lead = next((sent for sent in doc.sents if sum(t.is_alpha for t in sent) >= LEAD_WORDS), None)
+        if lead is None:
+            return None
+        reference = date.fromisoformat(doc._.published) if doc._.published else None
+        return {"kind": "other", "title": None, "date": self.date(doc, [], reference),
+                "location": self.location(doc, [lead], []), "organizer": None,
+                "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "lead_sentence"}}
+
     def kind(self, noun: str) -> str:
         """The kind an event noun names, plural or not: 'Party Congresses' -> congress."""
         folded = lexicon.fold(" ".join(noun.split()))
@@ -100,8 +111,8 @@ class EventComponent:
 
     def date(self, doc: Doc, sentences: list[Span], reference: date | None) -> dict | None:
         """A day the event's sentences give, else their weekday or 'today' against the reference;
-        then the same from the lead sentence; else the text's first 'On <day>'. A document's date
-        ('Decision 401 dated March 14, 2016') is never the event's."""
+        then the same from the lead sentence; else the text's first 'On <day>', else the dateline's
+        day. A document's date ('Decision 401 dated March 14, 2016') is never the event's."""
         documents = [d["date_evidence"] for d in doc._.documents or [] if d.get("date_evidence")]
         days = [s for s in doc.spans[DATES_KEY] if s.label_ == "DATE" and DAY_VALUE.match(s._.date_values[0])
                 and not any(e["start"] <= s.start_char < e["end"] for e in documents)
@@ -116,6 +127,11 @@ class EventComponent:
                 return relative_day(relative, sent.start_char, reference)
         for span in days:
             if LEAD_ON.search(doc._.text[max(span.start_char - 40, 0):span.start_char]):
+                return date_value(doc, span)
+        for span in doc.spans[DATES_KEY]:  # at last, a dateline's day: "Ho, Oct. 10, GNA - ..."
+            line = doc._.text.rfind("\n", 0, span.start_char) + 1
+            if (span.label_ == "DATELINE" and DAY_VALUE.match(span._.date_values[0])
+                    and HEADER_PLACE.match(doc._.text, line, span.end_char)):
                 return date_value(doc, span)
         return None
 
