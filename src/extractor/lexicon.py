@@ -54,9 +54,11 @@ def parse(lines: Iterable[str], name: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+@functools.cache
 def phrases(filename: str, kind: str | None = None) -> frozenset[str]:
-    """The lexicon's phrases, lowercased, optionally only those of one kind."""
-    return frozenset(e.text.lower() for e in load(filename) if kind is None or e.kind == kind)
+    """The lexicon's phrases folded for lookup (see `fold`), optionally only those of one kind;
+    built once per process, so the stages that read one lexicon share one set."""
+    return frozenset(fold(e.text) for e in load(filename) if kind is None or e.kind == kind)
 
 
 @functools.lru_cache(maxsize=65536)  # called for every token the name and people stages look up

@@ -9,6 +9,7 @@ they give no date, the lead's "On <date>, ..." does; where they name no place, t
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -51,12 +52,12 @@ class EventComponent:
         kinds = lexicon.load("event_kinds.jsonl")
         self.kind_of = {lexicon.fold(e.text): e.kind for e in kinds}
         self.mentions = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
-        self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
-        self.venue_words = {lexicon.fold(e.text) for e in lexicon.load("venues.jsonl")}
-        self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
+        self.places = lexicon.phrases("places.jsonl")
+        self.venue_words = lexicon.phrases("venues.jsonl")
+        self.function_words = lexicon.phrases("not_names.jsonl", "function")
         # Capitalized words that are no place: months, weekdays, the genre's body and title words.
-        self.not_places = ({lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl")}
-                           | {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "head"}
+        self.not_places = (lexicon.phrases("not_names.jsonl")
+                           | lexicon.phrases("bodies.jsonl", "head")
                            | {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -241,8 +242,9 @@ class EventComponent:
         return None
 
     @staticmethod
-    def name_tokens(doc: Doc) -> set[int]:
-        return {i for s in doc.spans[NAMES_KEY] for i in range(s.start, s.end)}
+    @functools.lru_cache(maxsize=1)  # place_at asks it of every token it tries: once per document
+    def name_tokens(doc: Doc) -> frozenset[int]:
+        return frozenset(i for s in doc.spans[NAMES_KEY] for i in range(s.start, s.end))
 
     @staticmethod
     def body_tokens(doc: Doc) -> set[int]:

@@ -29,15 +29,15 @@ class Vocabulary:
     """The lexicons a name decision reads, folded (lowercase, no diacritics) for lookup."""
 
     def __init__(self) -> None:
-        self.surnames = {lexicon.fold(e.text) for e in lexicon.load("surnames.jsonl") if e.kind == "vietnamese"}
-        self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
-        self.place_types = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "place_type"}
-        self.body_heads = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "head"}
+        self.surnames = lexicon.phrases("surnames.jsonl", "vietnamese")
+        self.places = lexicon.phrases("places.jsonl")
+        self.place_types = lexicon.phrases("bodies.jsonl", "place_type")
+        self.body_heads = lexicon.phrases("bodies.jsonl", "head")
         # A ministry's field ends the body after "Minister of" too: "Deputy Minister of Agriculture Hendra K."
-        self.portfolios = {lexicon.fold(e.text) for e in lexicon.load("bodies.jsonl") if e.kind == "portfolio"}
+        self.portfolios = lexicon.phrases("bodies.jsonl", "portfolio")
         title_words = {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()}
         honorific_words = {lexicon.fold(e.text).rstrip(".") for e in lexicon.load("honorifics.jsonl")}
-        self.blocked = ({lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl")}
+        self.blocked = (lexicon.phrases("not_names.jsonl")
                         | title_words | honorific_words | self.place_types | self.body_heads)
 
     def is_name_token(self, token: Token) -> bool:

@@ -37,7 +37,7 @@ RELATIVE = re.compile(r"(?:, )?who (?=\w)" + COPULA.pattern.removeprefix(r"\b"),
 PRONOUNS = {"he", "she"}
 COMRADE = re.compile(r"\b[Tt]he comrade\b")
 IN_CHARGE = re.compile(r"in charge of(?: [a-z]+){1,4}")
-QUALIFIERS = {lexicon.fold(e.text) for e in lexicon.load("titles.jsonl") if e.kind == "qualifier"}
+QUALIFIERS = lexicon.phrases("titles.jsonl", "qualifier")
 
 
 def evidence(doc: Doc, start_char: int, end_char: int, rule: str) -> dict:

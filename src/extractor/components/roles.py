@@ -42,9 +42,9 @@ class BodyReader:
         titles = lexicon.load("titles.jsonl")
         self.modifiers = {e.text for e in bodies if e.kind == "modifier"}  # "provincial People's Committee"
         self.heads = {lexicon.fold(e.text) for e in bodies if e.kind == "head"}
-        self.places = {lexicon.fold(e.text) for e in lexicon.load("places.jsonl")}
+        self.places = lexicon.phrases("places.jsonl")
         self.fused = {lexicon.fold(e.text) for e in titles if e.kind == "fused"}
-        self.function_words = {lexicon.fold(e.text) for e in lexicon.load("not_names.jsonl") if e.kind == "function"}
+        self.function_words = lexicon.phrases("not_names.jsonl", "function")
 
     @staticmethod
     def is_capitalized(token: Token) -> bool:
