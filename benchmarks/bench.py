@@ -31,6 +31,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default="en_core_web_sm")
     parser.add_argument("--profile", metavar="FILE", type=Path, help="also profile one worker (needs pyinstrument)")
+    parser.add_argument("--timeout", type=float, default=30.0,
+                        help="the per-article time budget, as the command's --timeout (0: the batches run in "
+                             "the measuring process, as --profile needs)")
     parser.add_argument("--measure", choices=["spacy", "extractor"], help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
@@ -83,9 +86,9 @@ def replicate(n: int) -> list[str]:
 
 def run_config(args: argparse.Namespace, archive: Path, what: str, workers: int, profile: Path | None = None) -> dict:
     command = [sys.executable, __file__, "--measure", what, "--workers", str(workers), "--input", str(archive),
-               "--batch-size", str(args.batch_size), "--model", args.model]
+               "--batch-size", str(args.batch_size), "--model", args.model, "--timeout", str(args.timeout)]
     if profile:
-        command += ["--profile", str(profile)]
+        command += ["--profile", str(profile), "--timeout", "0"]
     busy = _machine_busy_seconds()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     busy = _machine_busy_seconds() - busy
@@ -120,16 +123,17 @@ def measure(args: argparse.Namespace) -> dict:
         tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     else:
-        from extractor import batch
+        from extractor import batch, inputs
         from extractor.api import Extractor
+        from extractor.workers import Workers
 
         extractor = Extractor(args.model)
         profiler = _profiler(args.profile)
-        with tempfile.TemporaryFile() as output:
+        with tempfile.TemporaryDirectory() as folder, batch.Output(Path(folder) / "records.jsonl") as output:
             started, cpu = time.perf_counter(), time.process_time()
-            with batch.Workers(extractor, args.workers) as workers:
-                summary = batch.run(workers, batch.read_articles([str(args.input)]), batch.Writer(output),
-                                    batch_size=args.batch_size)
+            with Workers(extractor, args.workers, timeout=args.timeout) as workers:
+                articles = inputs.read_articles(inputs.find_inputs([str(args.input)]).files)
+                summary = batch.run(workers, articles, batch.Writer(output), batch_size=args.batch_size)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         if profiler:
             profiler.stop()

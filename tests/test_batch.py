@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import api, batch
+from extractor import api, batch, inputs, workers
 from extractor.cli import app
 from extractor.records import text_id
 
@@ -82,20 +82,20 @@ def test_workers_read_only_a_few_batches_ahead(loaded, n):
         nonlocal read
         for i in range(40):
             read += 1
-            yield batch.Article(f"a{i}", article(i), None)
+            yield inputs.Article(f"a{i}", article(i), None)
 
-    with batch.Workers(loaded, n) as workers:
-        outcomes = workers.map(batch.batches(articles(), 2))
+    with workers.Workers(loaded, n) as pool:
+        outcomes = pool.map(batch.batches(articles(), 2))
         first = next(outcomes)
-        assert read <= batch.READ_AHEAD * n * 2  # batches in flight, of 2 articles
+        assert read <= workers.READ_AHEAD * n * 2  # batches in flight, of 2 articles
         assert [o.name for o in first] == ["a0", "a1"]
         assert sum(len(rest) for rest in outcomes) == 38
 
 
 def test_one_batch_runs_in_this_process_however_many_workers_are_asked_for():
-    assert batch.workers_for(8, total=30, batch_size=32) == 1
-    assert batch.workers_for(2, total=33, batch_size=32) == 2
-    assert batch.workers_for(2, total=None, batch_size=32) == 2  # stdin: unknown
+    assert workers.workers_for(8, total=30, batch_size=32) == 1
+    assert workers.workers_for(2, total=33, batch_size=32) == 2
+    assert workers.workers_for(2, total=None, batch_size=32) == 2  # stdin: unknown
 
 
 def test_recursive_reads_subfolders_sorted_by_path_parts():
@@ -179,11 +179,11 @@ def test_records_of_text_files_have_no_source_id():
 
 @pytest.mark.parametrize(("line", "input", "reason"), [
     ("not json", "archive.jsonl:2", "not JSON"),
-    ('["a list"]', "archive.jsonl:2", "not a JSON Lines article: a JSON list, not an object"),
-    ('{"text": "No id."}', "archive.jsonl:2", "not a JSON Lines article: id: Field required"),
-    ('{"id": "x", "text": 5}', "x", "not a JSON Lines article: text: Input should be a valid string"),
+    ('["a list"]', "archive.jsonl:2", "not a JSON article: a JSON list, not an object"),
+    ('{"text": "No id."}', "archive.jsonl:2", "not a JSON article: id: Field required"),
+    ('{"id": "x", "text": 5}', "x", "not a JSON article: text: Input should be a valid string"),
     ('{"id": "x", "text": "  "}', "x", "the text is empty or only whitespace"),
-    ('{"id": "x", "text": "A.", "published": "31/07/2024"}', "x", "not a JSON Lines article: published: "
+    ('{"id": "x", "text": "A.", "published": "31/07/2024"}', "x", "not a JSON article: published: "
                                                                  "published date '31/07/2024' is not"),
 ], ids=["not-json", "not-object", "no-id", "text-not-string", "empty", "bad-published"])
 def test_bad_jsonl_lines_are_failures_named_by_id_or_line(line, input, reason):

@@ -6,8 +6,8 @@
 """
 
 from .api import Extractor, extract
-from .errors import ExtractorError, InputError, ModelError
+from .errors import ExtractionError, ExtractorError, InputError, ModelError, OutputError
 from .records import ArticleRecord, Person, Role, Source, Span
 
-__all__ = ["ArticleRecord", "Extractor", "ExtractorError", "InputError", "ModelError", "Person", "Role",
-           "Source", "Span", "extract"]
+__all__ = ["ArticleRecord", "ExtractionError", "Extractor", "ExtractorError", "InputError", "ModelError",
+           "OutputError", "Person", "Role", "Source", "Span", "extract"]

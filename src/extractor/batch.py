@@ -1,7 +1,7 @@
 """Batch runs: many articles in, one JSON line per record out, in input order, streamed.
 
-Inputs are read lazily and go through the pipeline a batch at a time, in this process or in a
-pool of worker processes; each batch's lines are written whole and flushed before the next, so
+Articles (`inputs.py`) go through the pipeline a batch at a time, in this process or in worker
+processes (`workers.py`); each batch's lines are written whole and flushed before the next, so
 memory stays flat and a killed run keeps every record it wrote. A bad article becomes an
 `Outcome` with a reason instead of a record, and the run goes on. `cli.py` parses the options and
 reports; everything else about a batch run is here.
@@ -9,62 +9,31 @@ reports; everything else about a batch run is here.
 
 from __future__ import annotations
 
+import fcntl
 import json
-import multiprocessing
 import os
+import stat
 import sys
-import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import date
-from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
 from rich.progress import TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
-from .api import Extractor, check_text, parse_published
-from .errors import InputError
-from .records import Source, text_id
+from .api import Extractor
+from .errors import ExtractorError, InputError, OutputError
+from .inputs import Article, Input, source_key
+from .records import ArticleRecord, Source
 
-STDIN = "-"
-STDIN_NAME = "<stdin>"
-
-# Longer texts are refused rather than extracted: the parser's memory grows with a text's length,
-# and a news article is a few thousand characters. `--max-chars` changes it.
-MAX_CHARS = 100_000
 DEFAULT_BATCH_SIZE = 32
-
-# Batches handed to the pool ahead of the one being written, per worker: enough to keep every
-# worker busy while the main process writes, few enough that memory does not grow with the input.
-READ_AHEAD = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One input: its text and source, or the reason it gives no record.
-
-    `name` says which input it is in messages and in the errors file: the path as given,
-    '<stdin>', the `id` of a JSON Lines article, or '<file>:<line>' for a line without one.
-    """
-
-    name: str
-    text: str | None = None
-    source: Source | None = None
-    reason: str | None = None
-
-    def key(self) -> tuple[str, str | None]:
-        """What `--resume` matches a written record by: the text's record id and the input's name."""
-        return text_id(self.text or ""), _source_name(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,177 +53,60 @@ class Summary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        """The one-line summary of a run: records, failures, seconds, articles per second."""
-        done = self.records + self.failures
-        rate = done / self.seconds if self.seconds > 0 else 0.0
+        """The one-line summary of a run: records, failures, seconds, and articles per second (the
+        progress bar's figure) once any record was made."""
         skipped = f", {self.skipped} already in the output" if self.skipped else ""
-        return (f"{self.records} records, {self.failures} failed{skipped}, "
-                f"{self.seconds:.1f} s, {rate:.1f} articles/s")
+        rate = f", {articles_per_second(self.records + self.failures, self.seconds)}" if self.records else ""
+        return f"{self.records} records, {self.failures} failed{skipped}, {self.seconds:.1f} s{rate}"
 
 
-class JsonlArticle(BaseModel):
-    """One line of a JSON Lines input; other keys are ignored (archives carry more than articles)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    id: str | int
-    text: str
-    published: date | None = None
-    url: str | None = None
-    title: str | None = None
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def _iso_day(cls, value: object) -> date | None:
-        # The same rule as --published: 'YYYY-MM-DD' only.
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise ValueError("expected 'YYYY-MM-DD'")
-        try:
-            return parse_published(value, "published")
-        except InputError as error:
-            raise ValueError(error.reason) from None
+def articles_per_second(articles: float, seconds: float | None) -> str:
+    return f"{articles / seconds:.1f} articles/s" if seconds else ""
 
 
-# --- reading -------------------------------------------------------------------------------------
+# --- extracting ----------------------------------------------------------------------------------
 
-def read_articles(paths: Iterable[str], *, jsonl: bool = False, recursive: bool = False,
-                  published: date | None = None, max_chars: int = MAX_CHARS) -> Iterator[Article]:
-    """The articles of the inputs, lazily, in order: files, folders' *.txt files, '-' for stdin,
-    and JSON Lines (`jsonl`, or a '.jsonl' file) of {"id", "text", "published"?, "url"?, "title"?}.
+def extract_batch(extractor: Extractor, batch: Iterable[Article], indent: int | None = None,
+                  on_article: Callable[[], None] | None = None) -> list[Outcome]:
+    """The outcomes of one batch, in order; `on_article` hears of each as it is made.
 
-    `published` is the reference date of every article whose own line gives none.
+    The batch goes through `extract_many`, which runs the articles again one at a time when a stage
+    fails, so only the article it fails on gives no record.
     """
-    for name in paths:
-        if _is_jsonl(name, jsonl):
-            yield from _read_jsonl(name, published, max_chars)
-            continue
-        for file in _files(name, recursive):
-            try:
-                text = read_text(file)
-            except InputError as error:
-                yield Article(file, reason=error.reason)
-                continue
-            source = Source(path=None if file == STDIN else file, published=published)
-            yield _checked(Article(STDIN_NAME if file == STDIN else file, text, source), max_chars)
+    batch = list(batch)
+    todo = [article for article in batch if article.reason is None]
+    results = extractor.extract_many(((a.text, a.source) for a in todo), batch_size=max(len(todo), 1),
+                                     errors="return")
+    outcomes = []
+    for article in batch:
+        if article.reason is not None:
+            outcomes.append(Outcome(article.name, reason=article.reason))
+        else:
+            result = next(results)
+            outcomes.append(Outcome(article.name, reason=result.reason) if isinstance(result, ExtractorError)
+                            else record_outcome(article.name, result, indent))
+        if on_article is not None:
+            on_article()
+    return outcomes
 
 
-def count_articles(paths: Iterable[str], *, jsonl: bool = False, recursive: bool = False,
-                   limit: int | None = None) -> int | None:
-    """How many articles `read_articles` gives (up to `limit`), without reading them; None for stdin."""
-    paths = list(paths)
-    if STDIN in paths:
-        return None
-
-    def units() -> Iterator[None]:
-        for name in paths:
-            if _is_jsonl(name, jsonl):
-                try:
-                    with open(name, "rb") as lines:
-                        yield from (None for line in lines if line.strip())
-                except OSError:
-                    yield None  # reported as one failure when read
-            else:
-                yield from (None for _ in _files(name, recursive))
-
-    return sum(1 for _ in islice(units(), limit))
-
-
-def _is_jsonl(name: str, jsonl: bool) -> bool:
-    return jsonl or name.lower().endswith(".jsonl")
-
-
-def _files(name: str, recursive: bool) -> list[str]:
-    """The text inputs a PATH stands for: itself, or a folder's *.txt files sorted (its subfolders'
-    too when `recursive`). A folder without them stays, so reading it reports it like a missing file.
-    """
-    folder = Path(name)
-    if name == STDIN or not folder.is_dir():
-        return [name]
-    found = folder.rglob("*.txt") if recursive else folder.glob("*.txt")
-    return [str(f) for f in sorted(p for p in found if p.is_file())] or [name]
-
-
-def read_text(name: str) -> str:
-    """The text of one input: raw bytes (no newline translation, so offsets match the file), decoded."""
-    if name == STDIN:
-        return decode(STDIN_NAME, sys.stdin.buffer.read())
-    path = Path(name)
-    if path.is_dir():
-        raise InputError(name, "a folder without *.txt files")
+def record_outcome(name: str, record: ArticleRecord, indent: int | None = None) -> Outcome:
+    """The record as its JSON line, once the line is read back as a valid record: a record that
+    does not hold to the schema is this article's error, never a line an archive cannot read."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file or folder") from None
-    except OSError as error:
-        raise InputError(name, f"cannot read ({error.strerror or error})") from None
-    return decode(name, data)
+        line = record.model_dump_json(indent=indent)
+        ArticleRecord.model_validate_json(line)
+    except ValueError as error:  # pydantic's validation and serialization errors
+        what = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+        return Outcome(name, reason=f"the record does not hold to its schema: {what}")
+    return Outcome(name, line=line + "\n")
 
 
-def decode(name: str, data: bytes) -> str:
-    """`data` as strict UTF-8 text (a leading BOM dropped); NUL bytes mean binary content."""
-    if (nul := data.find(b"\0")) >= 0:
-        raise InputError(name, f"binary content, not text (NUL byte at offset {nul})")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(name, f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
-    return text.removeprefix("\ufeff")
-
-
-def _read_jsonl(name: str, published: date | None, max_chars: int) -> Iterator[Article]:
-    """The articles of a JSON Lines file (or stdin), one a line; blank lines are skipped."""
-    try:
-        lines = nullcontext(sys.stdin.buffer) if name == STDIN else open(name, "rb")
-    except FileNotFoundError:
-        yield Article(name, reason="no such file or folder")
-        return
-    except OSError as error:
-        yield Article(name, reason=f"cannot read ({error.strerror or error})")
-        return
-    where = STDIN_NAME if name == STDIN else name
-    with lines as stream:
-        for number, line in enumerate(stream, 1):
-            if line.strip():
-                yield parse_jsonl_line(line, f"{where}:{number}", published, max_chars)
-
-
-def parse_jsonl_line(line: bytes | str, where: str, published: date | None = None,
-                     max_chars: int = MAX_CHARS) -> Article:
-    """One JSON Lines article; `where` ('<file>:<line>') names it until its own id is known."""
-    try:
-        data = json.loads(decode(where, line) if isinstance(line, bytes) else line)
-    except InputError as error:
-        return Article(where, reason=error.reason)
-    except ValueError as error:
-        return Article(where, reason=f"not JSON ({error})")
-    if not isinstance(data, dict):
-        return Article(where, reason=f"not a JSON Lines article: a JSON {type(data).__name__}, not an object")
-    if isinstance(data.get("id"), str | int):
-        where = str(data["id"])
-    try:
-        article = JsonlArticle.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        what = first["msg"].removeprefix("Value error, ")
-        return Article(where, reason=f"not a JSON Lines article: {field + ': ' if field else ''}{what}")
-    source = Source(id=str(article.id), url=article.url, title=article.title,
-                    published=article.published or published)
-    return _checked(Article(str(article.id), article.text, source), max_chars)
-
-
-def _checked(article: Article, max_chars: int) -> Article:
-    """The article, or the reason no record can come from its text: empty, or over `max_chars`."""
-    try:
-        check_text(article.text, article.name)
-    except InputError as error:
-        return Article(article.name, reason=error.reason)
-    if len(article.text) > max_chars:
-        return Article(article.name, reason=f"too long: {len(article.text)} characters, over the limit of "
-                                            f"{max_chars} (--max-chars)")
-    return article
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """`articles` in lists of `size` (the last one shorter); itertools.batched once Python 3.12 is the floor."""
+    articles = iter(articles)
+    while batch := list(islice(articles, size)):
+        yield batch
 
 
 # --- resuming ------------------------------------------------------------------------------------
@@ -276,7 +128,7 @@ def resume_keys(path: Path) -> Counter[tuple[str, str | None]]:
                 break
             try:
                 record = json.loads(line)
-                keys[record["id"], _source_name(Source.model_validate(record["source"]))] += 1
+                keys[record["id"], source_key(Source.model_validate(record["source"]))] += 1
             except (ValueError, TypeError, KeyError):
                 raise InputError(str(path), f"line {number} is not a record: cannot resume into this file") from None
             end += len(line)
@@ -295,127 +147,101 @@ def skip_done(articles: Iterable[Article], done: Counter[tuple[str, str | None]]
             yield article
 
 
-def _source_name(source: Source | None) -> str | None:
-    return source and (source.id or source.path)
+# --- writing -------------------------------------------------------------------------------------
+
+class Sink(Protocol):
+    name: str
+
+    def write(self, data: bytes) -> None: ...
 
 
-# --- extracting ----------------------------------------------------------------------------------
+class Output:
+    """A file a run writes: locked against other runs, and written in whole batches.
 
-def extract_batch(extractor: Extractor, batch: Iterable[Article], indent: int | None = None) -> list[Outcome]:
-    """The outcomes of one batch, in order.
-
-    The batch goes through `extract_many`; when something raises, the articles still without a
-    record are extracted one at a time, so only the article that raises fails.
-    """
-    batch = list(batch)
-    todo = [article for article in batch if article.reason is None]
-    done: list[Outcome] = []
-    try:
-        records = extractor.extract_many(((a.text, a.source) for a in todo), batch_size=max(len(todo), 1))
-        for article, record in zip(todo, records):
-            done.append(Outcome(article.name, line=record.model_dump_json(indent=indent) + "\n"))
-    except Exception:  # noqa: BLE001  (which article raised is unknown: a model stage fails a whole batch)
-        done += [_extract_one(extractor, article, indent) for article in todo[len(done):]]
-    extracted = iter(done)
-    return [next(extracted) if article.reason is None else Outcome(article.name, reason=article.reason)
-            for article in batch]
-
-
-def _extract_one(extractor: Extractor, article: Article, indent: int | None) -> Outcome:
-    try:
-        record = extractor.extract(article.text, source=article.source)
-    except Exception as error:  # noqa: BLE001  (reported in the errors file: one article never ends a run)
-        return Outcome(article.name, reason=f"extraction failed: {type(error).__name__}: {error}")
-    return Outcome(article.name, line=record.model_dump_json(indent=indent) + "\n")
-
-
-def default_workers() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def workers_for(requested: int, total: int | None, batch_size: int) -> int:
-    """Worker processes worth starting: no more than there are batches (one batch runs in this process)."""
-    if total is None:
-        return requested
-    return max(1, min(requested, -(-total // batch_size)))
-
-
-class Workers:
-    """Runs batches in `n` worker processes, each holding the pipeline, or, for n = 1, in this one.
-
-    On Linux the workers are forked from this process, so they share its loaded pipeline instead of
-    loading their own; elsewhere each loads it once. Start them (enter the context) before any
-    thread of the caller's, such as a progress display: fork copies only the calling thread.
+    Opening neither truncates nor follows another run: the lock comes first, so a second run into
+    the same file (or a second --resume) fails at once instead of interleaving lines. A write that
+    fails (a full disk) cuts the file back to its last whole batch and raises OutputError: the
+    records written before are kept, and --resume can continue.
     """
 
-    def __init__(self, extractor: Extractor, n: int, *, indent: int | None = None):
-        self.extractor = extractor
-        self.n = n
-        self.indent = indent
-        self._pool: ProcessPoolExecutor | None = None
+    def __init__(self, path: Path, *, append: bool = False):
+        self.name = str(path)
+        try:
+            self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self._fd)
+            raise OutputError(f"{path}: another run is writing it (the file is locked); wait for that run "
+                              "to end, or write elsewhere") from None
+        except OSError:
+            pass  # a file system without locks: written unlocked
+        self._regular = stat.S_ISREG(os.fstat(self._fd).st_mode)
+        if self._regular and not append:
+            os.ftruncate(self._fd, 0)
 
-    def __enter__(self) -> Workers:
-        if self.n > 1:
-            global _extractor
-            _extractor = self.extractor  # what forked workers inherit
-            start = "fork" if sys.platform == "linux" else None
-            self._pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context(start),
-                                             initializer=_start_worker, initargs=(self.extractor.model, os.getpid()))
-            self._pool.submit(os.getpid).result()  # starts the processes now
+    def write(self, data: bytes) -> None:
+        whole = os.fstat(self._fd).st_size if self._regular else 0
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self._fd, view):]
+        except OSError as error:
+            if self._regular:
+                os.ftruncate(self._fd, whole)
+            raise OutputError(f"{self.name}: cannot write ({error.strerror or error}); the records written "
+                              "before are kept") from None
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+    def __enter__(self) -> Output:
         return self
 
     def __exit__(self, *exc_info) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-
-    def map(self, batches: Iterable[Iterable[Article]]) -> Iterator[list[Outcome]]:
-        """The outcomes of each batch, in order; at most READ_AHEAD batches a worker are in flight."""
-        if self._pool is None:
-            for batch in batches:
-                yield extract_batch(self.extractor, batch, self.indent)
-            return
-        task = partial(_extract_in_worker, indent=self.indent)
-        pending: deque[Future[list[Outcome]]] = deque()
-        for batch in batches:
-            pending.append(self._pool.submit(task, list(batch)))
-            if len(pending) >= READ_AHEAD * self.n:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        self.close()
 
 
-# In a worker process: the pipeline, inherited from the parent on fork, else loaded once.
-_extractor: Extractor | None = None
+class StdoutSink:
+    """Standard output as a run's output (a write error there is an OutputError too)."""
+
+    name = "<stdout>"
+
+    def write(self, data: bytes) -> None:
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            # Nothing more can be written; stop the interpreter from trying again at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise OutputError(f"{self.name}: cannot write ({error.strerror or error})") from None
 
 
-def _start_worker(model: str, parent: int) -> None:
-    global _extractor
-    if _extractor is None or _extractor.model != model:
-        _extractor = Extractor(model)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+def refuse_inputs(outputs: Iterable[Path | None], inputs: Iterable[Input]) -> None:
+    """Raises OutputError when an output file is one of the inputs, or is given twice: writing it
+    would destroy what the run reads, or mix records with errors."""
+    seen: list[Path] = []
+    for output in filter(None, outputs):
+        if not output.exists():
+            continue
+        for other in seen:
+            if os.path.samefile(output, other):
+                raise OutputError(f"{output}: named as both --output and --errors; give each its own file")
+        for item in inputs:
+            if item.reason is None and os.path.exists(item.name) and os.path.samefile(output, item.name):
+                raise OutputError(f"{output}: it is also an input; writing it would destroy what the run "
+                                  "reads, so write the records elsewhere")
+        seen.append(output)
 
-
-def _exit_with_parent(parent: int) -> None:
-    """Ends a worker whose run was killed: its task queue never closes (its siblings hold it open too)."""
-    while os.getppid() == parent:
-        time.sleep(1)
-    os._exit(1)
-
-
-def _extract_in_worker(batch: list[Article], indent: int | None) -> list[Outcome]:
-    assert _extractor is not None, "a worker runs _start_worker first"
-    return extract_batch(_extractor, batch, indent)
-
-
-# --- writing -------------------------------------------------------------------------------------
 
 class Writer:
-    """Writes each batch's records whole and flushed, and sends its failures to the errors file
-    (JSON Lines of {"input", "reason"}) or, without one, to `on_failure`.
+    """Writes each batch's records whole, and sends its failures to the errors file (JSON Lines of
+    {"input", "reason"}) or, without one, to `on_failure`.
     """
 
-    def __init__(self, output: BinaryIO, errors: BinaryIO | None = None,
+    def __init__(self, output: Sink, errors: Sink | None = None,
                  on_failure: Callable[[Outcome], None] | None = None):
         self.output = output
         self.errors = errors
@@ -425,16 +251,14 @@ class Writer:
     def write(self, outcomes: list[Outcome]) -> None:
         records = [o.line for o in outcomes if o.line is not None]
         failures = [o for o in outcomes if o.line is None]
-        # One write of whole lines, then flush: a kill loses the batch in flight, never half a line.
+        # One write of whole lines: a kill loses the batch in flight, never half a line.
         self.output.write("".join(records).encode("utf-8"))
-        self.output.flush()
+        self.summary.records += len(records)
         if self.errors is not None and failures:
             self.errors.write("".join(error_line(o) for o in failures).encode("utf-8"))
-            self.errors.flush()
         elif self.on_failure is not None:
             for failure in failures:
                 self.on_failure(failure)
-        self.summary.records += len(records)
         self.summary.failures += len(failures)
 
 
@@ -442,33 +266,33 @@ def error_line(outcome: Outcome) -> str:
     return json.dumps({"input": outcome.name, "reason": outcome.reason}, ensure_ascii=False) + "\n"
 
 
-def run(workers: Workers, articles: Iterable[Article], writer: Writer, *, batch_size: int = DEFAULT_BATCH_SIZE,
-        on_batch: Callable[[int], None] | None = None) -> Summary:
+class Runner(Protocol):
+    def map(self, batches: Iterable[Iterable[Article]],
+            on_article: Callable[[int], None] | None = None) -> Iterator[list[Outcome]]: ...
+
+
+def run(workers: Runner, articles: Iterable[Article], writer: Writer, *, batch_size: int = DEFAULT_BATCH_SIZE,
+        on_article: Callable[[int], None] | None = None) -> Summary:
     """Extracts `articles` with `workers` (already started), writing as batches finish; the summary.
 
-    `on_batch` hears how many articles each written batch held (a progress display's advance).
+    `on_article` hears of each article as a worker finishes it (a progress display's advance).
     """
     started = time.perf_counter()
-    for outcomes in workers.map(batches(articles, batch_size)):
+    for outcomes in workers.map(batches(articles, batch_size), on_article):
         writer.write(outcomes)
-        if on_batch is not None:
-            on_batch(len(outcomes))
     writer.summary.seconds = time.perf_counter() - started
     return writer.summary
-
-
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """`articles` in lists of `size` (the last one shorter); itertools.batched once Python 3.12 is the floor."""
-    articles = iter(articles)
-    while batch := list(islice(articles, size)):
-        yield batch
 
 
 # --- showing progress ----------------------------------------------------------------------------
 
 class _Rate(ProgressColumn):
+    """Articles extracted per second since the start, as the summary line counts them: articles
+    skipped by --resume (the task's `skipped` field) are no work."""
+
     def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.1f} articles/s" if task.speed else "", style="progress.data.speed")
+        rate = articles_per_second(task.completed - task.fields.get("skipped", 0), task.elapsed)
+        return Text(rate, style="progress.data.speed")
 
 
 def progress_bar(console: Console) -> Progress:

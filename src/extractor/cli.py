@@ -1,34 +1,34 @@
 """The command line: reads inputs, calls the library, writes JSON to stdout; holds no extraction logic.
 
-Exit codes: 0 every input gave a record; 1 some input was missing, unreadable, not UTF-8 text,
-empty, too long, or failed in the pipeline (the others still give their records); 2 a usage error,
-a model that cannot load, an output or errors file that cannot be written, or --resume into a file
-that is not a run's output.
+Exit codes: 0 every input gave a record; 1 some input was missing, unreadable, not text, empty, too
+long, over its time budget, or failed in the pipeline (the others still give their records); 2 a
+usage error, a model that cannot load, an output or errors file that cannot be written, is locked by
+another run or is an input, or --resume into a file that is not a run's output.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections import Counter
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import ExitStack, nullcontext
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import batch
+from . import batch, inputs
 from .api import Extractor, default_extractor, parse_published
-from .batch import STDIN
 from .errors import ExtractorError, InputError, ModelError
 from .evaluate import evaluate_dir, render_details, render_table
 from .pipeline import DEFAULT_MODEL
 from .records import record_schema
+from .workers import DEFAULT_TIMEOUT, Workers, default_workers, workers_for
 
 app = typer.Typer(
     name="extractor",
@@ -43,8 +43,18 @@ app = typer.Typer(
 _stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _encoding(value: str | None) -> str | None:
+    """An `--encoding` value, checked against the codecs Python knows."""
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise typer.BadParameter(f"no such encoding: {value!r}") from None
+    return value
+
+
 def _published(value: str | None) -> date | None:
-    """A `--published` value as a date, by the library's rule (only YYYY-MM-DD)."""
+    """A `--published` value as a date, by the library's rule (YYYY-MM-DD, or a timestamp's day)."""
     if value is None:
         return None
     try:
@@ -59,36 +69,51 @@ def _published(value: str | None) -> date | None:
         "Examples:\n\n"
         "  extractor extract corpus/d000.txt --published 2024-07-31\n\n"
         "  extractor extract corpus -o out/corpus.jsonl\n\n"
-        "  cat article.txt | extractor extract - --published 2024-07-31\n\n"
-        "  extractor extract archive.jsonl -o out/archive.jsonl --errors out/errors.jsonl --resume"
+        "  cat corpus/c001.txt | extractor extract - --published 2024-07-31\n\n"
+        "  extractor extract archive.jsonl -o out/archive.jsonl --errors out/errors.jsonl --resume\n\n"
+        "Exit codes: 0 every input gave a record; 1 some did not (the others still did); 2 nothing could "
+        "run, or an output could not be written."
     ),
 )
 def extract(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH", show_default=False,
-        help="A UTF-8 text file, a folder (its *.txt files and its subfolders', sorted by path), a JSON Lines "
-             "file (.jsonl), "
+        help="A text file, a folder (its files matching --glob, subfolders' too, sorted by path), a JSON "
+             "Lines file (.jsonl, .ndjson), a JSON file (.json: an article, a list of them, or lines), "
              "or - for stdin.")],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
-        help="Write to FILE instead of stdout.")] = None,
+        help="Write to FILE instead of stdout. It may not be an input, and is locked while the run "
+             "writes it.")] = None,
     published: Annotated[date | None, typer.Option(
         parser=_published, metavar="YYYY-MM-DD",
         help="The publication date: the reference for dates the text gives without a year "
-             "(a JSON Lines article's own `published` comes first).")] = None,
+             "(a JSON article's own `published` comes first).")] = None,
     model: Annotated[str, typer.Option(
         metavar="NAME", help="The spaCy pipeline to build on: an installed package or a path.")] = DEFAULT_MODEL,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Read every input as JSON Lines of {"id", "text", "published"?, "url"?, "title"?} '
-                        "(a .jsonl file is read so anyway).")] = False,
+                        "(.jsonl and .ndjson files are read so anyway).")] = False,
     recursive: Annotated[bool, typer.Option(
-        "--recursive/--no-recursive", "-r/-R", help="Read the *.txt files of a folder's subfolders too.")] = True,
+        "--recursive/--no-recursive", "-r/-R", help="Read the files of a folder's subfolders too.")] = True,
+    glob: Annotated[str, typer.Option(
+        "--glob", metavar="PATTERN",
+        help="Which files of a folder are articles, by name, ignoring case; the others are named in a "
+             "note.")] = inputs.DEFAULT_GLOB,
+    encoding: Annotated[str | None, typer.Option(
+        parser=_encoding, metavar="NAME", show_default=False,
+        help="The encoding of texts without a byte order mark, e.g. cp1252 or latin-1 [default: UTF-8; "
+             "UTF-16 and UTF-32 with a byte order mark are always read].")] = None,
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1, metavar="N", show_default=False,
         help="Worker processes [default: one a core; one when the input is a single batch].")] = None,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, metavar="N", help="Articles a batch: read, extracted and written together.")
     ] = batch.DEFAULT_BATCH_SIZE,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, metavar="SECONDS",
+        help="The time an article may take; one over it is stopped and reported, and the run goes on "
+             "(0: no limit).")] = DEFAULT_TIMEOUT,
     errors: Annotated[Path | None, typer.Option(
         "--errors", metavar="FILE", dir_okay=False,
         help='Write the articles that give no record to FILE, JSON Lines of {"input", "reason"}, '
@@ -98,61 +123,67 @@ def extract(
                          "it holds, drop a cut-off last line.")] = False,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, metavar="N", help="Refuse longer texts (they go to the errors).")
-    ] = batch.MAX_CHARS,
+    ] = inputs.MAX_CHARS,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.")] = False,
 ) -> None:
     """Extract one record per article.
 
-    One input gives one JSON object (indented); several inputs, a folder or JSON Lines give JSON Lines,
+    One text file gives one JSON object (indented); several inputs, a folder or JSON give JSON Lines,
     in input order, written a batch at a time. An article that gives no record is reported (on stderr,
     or in --errors FILE), the others still give records, and the exit code is 1. A summary line ends a
     run of several inputs on stderr, after a progress bar when stderr is a terminal.
     """
-    single = len(paths) == 1 and not jsonl and not resume and (
-        paths[0] == STDIN or not (Path(paths[0]).is_dir() or paths[0].lower().endswith(".jsonl")))
     if resume and output is None:
         raise typer.BadParameter("needs --output FILE, the run to continue", param_hint="'--resume'")
+    found = inputs.find_inputs(paths, jsonl=jsonl, recursive=recursive, glob=glob)
+    for folder, names in found.passed_over.items():
+        _stderr.print(escape(f"note: {folder}: {len(names)} files not matching {glob} passed over "
+                             f"({inputs.described(names)}); --glob selects others"))
+    single = (len(paths) == 1 and not resume and not Path(paths[0]).is_dir()
+              and [item.kind for item in found.files] == ["text"])
+    show = not quiet and not single
     try:
-        extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
-        done = batch.resume_keys(output) if resume else Counter()
+        batch.refuse_inputs([output, errors], found.files)
+        with ExitStack() as open_files:
+            out = open_files.enter_context(batch.Output(output, append=resume)) if output else batch.StdoutSink()
+            done = batch.resume_keys(output) if resume else Counter()
+            errs = open_files.enter_context(batch.Output(errors)) if errors else None
+            extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
+            summary = _run(extractor, found, out, errs, done, published=published, encoding=encoding,
+                           workers=workers, batch_size=batch_size, max_chars=max_chars, timeout=timeout,
+                           indent=2 if single else None, bar=show and _stderr.is_terminal)
     except ExtractorError as error:
         _error(str(error))
         raise typer.Exit(2) from None
-
-    show = not quiet and not single
-    bar = show and _stderr.is_terminal
-    requested = workers or batch.default_workers()
-    total = batch.count_articles(paths, jsonl=jsonl, recursive=recursive,
-                                 limit=None if bar else requested * batch_size)
-    articles = batch.read_articles(paths, jsonl=jsonl, recursive=recursive, published=published, max_chars=max_chars)
-
-    with (_open_output(output, append=resume) as out, _open_output(errors) if errors else nullcontext() as errs,
-          batch.Workers(extractor, batch.workers_for(requested, total, batch_size), indent=2 if single else None)
-          as pool):
-        # The progress display's thread starts after the workers are forked.
-        progress = batch.progress_bar(_stderr) if bar else None
-        with progress or nullcontext():
-            task = progress.add_task("extracting", total=total) if progress else None
-            advance = partial(progress.advance, task) if progress else None
-            writer = batch.Writer(out, errs, on_failure=lambda failure: _error(f"{failure.name}: {failure.reason}"))
-
-            def skipped(_: batch.Article) -> None:
-                writer.summary.skipped += 1
-                if advance:
-                    advance(1)
-
-            try:
-                summary = batch.run(pool, batch.skip_done(articles, done, skipped), writer,
-                                    batch_size=batch_size, on_batch=advance)
-            except BrokenProcessPool:
-                _error("a worker process died (killed, or out of memory); the records written so far are kept, "
-                       "--resume continues")
-                raise typer.Exit(1) from None
     if show:
         _stderr.print(escape(summary.line()))
     if summary.failures:
         raise typer.Exit(1)
+
+
+def _run(extractor: Extractor, found: inputs.Inputs, out: batch.Sink, errs: batch.Sink | None,
+         done: Counter, *, published: date | None, encoding: str | None, workers: int | None, batch_size: int,
+         max_chars: int, timeout: float, indent: int | None, bar: bool) -> batch.Summary:
+    """The batch run of `extract`, with its progress display; its summary."""
+    requested = workers or default_workers()
+    total = inputs.count_articles(found.files, limit=None if bar else requested * batch_size)
+    articles = inputs.read_articles(found.files, published=published, max_chars=max_chars, encoding=encoding)
+    with Workers(extractor, workers_for(requested, total, batch_size), indent=indent, timeout=timeout) as pool:
+        # The progress display's thread starts after the workers are forked.
+        progress = batch.progress_bar(_stderr) if bar else None
+        with progress or nullcontext():
+            task = progress.add_task("extracting", total=total, skipped=0) if progress else None
+            advance = partial(progress.advance, task) if progress else None
+            writer = batch.Writer(out, errs, on_failure=lambda failure: _error(f"{failure.name}: {failure.reason}"))
+
+            def skipped(_: inputs.Article) -> None:
+                writer.summary.skipped += 1
+                if progress:
+                    progress.update(task, advance=1, skipped=writer.summary.skipped)
+
+            return batch.run(pool, batch.skip_done(articles, done, skipped), writer,
+                             batch_size=batch_size, on_article=advance)
 
 
 @app.command(epilog="Example: extractor schema > schemas/record.schema.json")
@@ -197,17 +228,6 @@ def evaluate_command(
     if details:
         for line in render_details(report):
             out.print(escape(line))
-
-
-def _open_output(output: Path | None, *, append: bool = False) -> AbstractContextManager[BinaryIO]:
-    """FILE opened for writing (at its end when `append`), or stdout (left open when done)."""
-    if output is None:
-        return nullcontext(sys.stdout.buffer)
-    try:
-        return output.open("ab" if append else "wb")
-    except OSError as error:
-        _error(f"{output}: cannot write ({error.strerror or error})")
-        raise typer.Exit(2) from None
 
 
 def _error(message: str) -> None:

@@ -26,14 +26,14 @@ from datetime import date
 import dask
 import dask.bag as db
 
-from . import batch
+from . import batch, inputs
 from .api import Extractor
 from .pipeline import DEFAULT_MODEL
 
 
 def run(inputs: str | list[str], records: str, errors: str, *, blocksize: int | str = "16MiB",
         model: str = DEFAULT_MODEL, batch_size: int = batch.DEFAULT_BATCH_SIZE, published: date | None = None,
-        max_chars: int = batch.MAX_CHARS) -> None:
+        max_chars: int = inputs.MAX_CHARS) -> None:
     """Extracts the JSON Lines files `inputs` (paths or globs) on the current Dask scheduler.
 
     `records` and `errors` are path patterns with one '*' (a partition's number): JSON Lines of
@@ -59,7 +59,7 @@ def extract_bag(lines: db.Bag, **options) -> db.Bag:
 
 def extract_partition(lines: Iterable[str], *, model: str = DEFAULT_MODEL,
                       batch_size: int = batch.DEFAULT_BATCH_SIZE, published: date | None = None,
-                      max_chars: int = batch.MAX_CHARS) -> list[batch.Outcome]:
+                      max_chars: int = inputs.MAX_CHARS) -> list[batch.Outcome]:
     """The outcomes of one partition's lines, with this process's pipeline."""
     extractor = _extractor(model)
     articles = _articles(lines, published, max_chars)
@@ -73,12 +73,12 @@ def _extractor(model: str) -> Extractor:
     return Extractor(model)
 
 
-def _articles(lines: Iterable[str], published: date | None, max_chars: int) -> Iterator[batch.Article]:
+def _articles(lines: Iterable[str], published: date | None, max_chars: int) -> Iterator[inputs.Article]:
     # A partition does not know its file or line numbers: a line without a usable id is named by its
     # place in the partition.
     for number, line in enumerate(lines, 1):
         if line.strip():
-            yield batch.parse_jsonl_line(line, f"<partition line {number}>", published, max_chars)
+            yield inputs.parse_json_line(line, f"<partition line {number}>", published, max_chars)
 
 
 def _is_record(outcome: batch.Outcome) -> bool:

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from rich.table import Table
 
 from .api import Extractor, default_extractor
-from .batch import read_text
+from .inputs import read_text
 from .errors import ExtractorError
 from .pipeline import DEFAULT_MODEL
 from .records import ArticleRecord, DocumentRef, Source, Target

@@ -17,9 +17,13 @@ SCHEMA_VERSION = "1.0"
 
 
 class _Model(BaseModel):
-    """Fields added after 1.0 have defaults, so records archived before them still validate."""
+    """Fields added after 1.0 have defaults, so records archived before them still validate.
 
-    model_config = ConfigDict(extra="forbid")
+    Numbers are finite: JSON has no infinity, so an `inf` would be written as null and the line
+    could not be read back.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Span(_Model):
