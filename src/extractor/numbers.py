@@ -11,12 +11,18 @@ leaking into English copy). The rule, for a numeral with one mark written once:
 With both marks ("5,075.5", "1.020,5") the one written last is the decimal mark; a mark written
 more than once ("1,020,000", "1.020.000") groups digits: in threes, or in the Indian way
 ("1,44,162": twos, then a last three). A grouping that is neither is no number.
+
+Every value these functions return is a finite float. A number too large for one ("9" * 400,
+"trillion" written thirty times) has no usable value: they return None for it as for no number,
+and `too_large` tells the two apart for a caller that reports it.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+import sys
 from collections.abc import Iterable
 
 from . import lexicon
@@ -53,7 +59,13 @@ def _split(numeral: str, decimal: str) -> tuple[str, str] | None:
 
 def parse_numeral(numeral: str, decimal: str = POINT) -> float | None:
     """The value of a numeral ('5,075.5', '1.020', '1,2', '1,44,162', '02'), read with the
-    text's `decimal` mark; None when its separators make no number ('1,20,3', '1.2.3,4,5')."""
+    text's `decimal` mark; None when its separators make no number ('1,20,3', '1.2.3,4,5') or
+    when it is too large for a finite float ('9' * 400)."""
+    return _finite(_numeral_value(numeral, decimal))
+
+
+def _numeral_value(numeral: str, decimal: str) -> float | None:
+    """`parse_numeral` without the size check: inf for a numeral too large for a float."""
     if not NUMERAL.fullmatch(numeral):
         return None
     parts = _split(numeral, decimal)
@@ -89,19 +101,47 @@ def _word_values() -> dict[str, int]:
 
 def parse_words(text: str) -> float | None:
     """The value of a number in words: 'three', 'twenty-five', 'one hundred and twenty'
-    (scale words such as 'million' are applied by the caller, see `scale_factor`)."""
+    (scale words such as 'million' are applied by the caller, see `scaled`); None for other
+    words, or for a number too large for a finite float ('hundred' written 160 times)."""
+    return _finite(_words_value(text))
+
+
+# Past the largest float a number in words only grows: it is held here, too large all the same.
+WORDS_CAP = int(sys.float_info.max) * 10
+
+
+def _words_value(text: str) -> int | None:
+    """`parse_words` without the size check, as an integer: at least WORDS_CAP when too large."""
     values = _word_values()
     total = 0
     for word in re.split(r"[\s-]+", text.lower()):
         if word == "and":
             continue
         if word == "hundred":
-            total = max(total, 1) * 100
+            total = min(max(total, 1) * 100, WORDS_CAP)
         elif word in values:
-            total += values[word]
+            total = min(total + values[word], WORDS_CAP)
         else:
             return None
-    return float(total)
+    return total
+
+
+def too_large(number: str, decimal: str = POINT) -> bool:
+    """Whether `number`, a numeral or number words, is a number too large for a finite float
+    ('9' * 400): one `parse_numeral` or `parse_words` returns None for though it is well formed."""
+    value = _numeral_value(number, decimal) if number[:1].isdigit() else _words_value(number)
+    return value is not None and _finite(value) is None
+
+
+def _finite(value: float | int | None) -> float | None:
+    """`value` as a float, or None when it is None, infinite or NaN (an int past the largest float too)."""
+    if value is None:
+        return None
+    try:
+        value = float(value)
+    except OverflowError:  # an int past the largest float
+        return None
+    return value if math.isfinite(value) else None
 
 
 @functools.cache
@@ -111,9 +151,18 @@ def _scale_factors() -> dict[str, float]:
 
 def scale_factor(words: str) -> float:
     """The factor of scale words as written after a number: 'billion' 1e9, 'lakh crore' 1e12
-    (stacked words multiply), '' 1. Unknown words raise KeyError: callers match known words only."""
+    (stacked words multiply), '' 1. Unknown words raise KeyError: callers match known words only.
+    Stacked past the largest float ('trillion' thirty times) the factor is inf: see `scaled`."""
     factor = 1.0
     for word in re.split(r"[\s-]+", words.strip(" -").lower()):
         if word:
             factor *= _scale_factors()[word]
     return factor
+
+
+def scaled(number: float, words: str) -> float | None:
+    """`number` times the factor of its scale words (5, 'billion': 5e9); None when the product is
+    too large for a finite float (5, 'trillion' written thirty times)."""
+    if number == 0:
+        return 0.0  # zero of any scale, not inf * 0
+    return _finite(number * scale_factor(words))

@@ -12,6 +12,10 @@ A number alone is a count or a quantity only when it counts something: a measure
 it ("2,000 ha") or the noun it modifies ("602,836 households", "22 lakh cheap houses"). Years,
 dates, times, document numbers ("40-CT/TW", "No. 02", "Directive 40"), ordinals and codes are not
 amounts.
+
+A number too large for a finite float ("VND 999...9 billion" with 300 nines, "trillion" stacked
+thirty times) has no usable value: the amount, or the whole range it ends, is left out, and a
+record warning names its text.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ class Found:
     start: int
     end: int
     number_start: int  # where the digits or number words begin, after any qualifier or currency
-    number: float
+    number: float | None  # None: too large for a finite float
     scale: str  # the scale words as written, "" for none
     kind: str | None  # money, percent, multiplier; None for a bare number
     currency: str | None = None
@@ -55,8 +59,9 @@ class Found:
     rule: str = "bare_number"
 
     @property
-    def value(self) -> float:
-        return self.number * numbers.scale_factor(self.scale)
+    def value(self) -> float | None:
+        """The number times its scale words; None when too large for a finite float."""
+        return None if self.number is None else numbers.scaled(self.number, self.scale)
 
 
 class AmountMatcher:
@@ -91,14 +96,14 @@ class AmountMatcher:
         found = []
         for m in self.pattern.finditer(doc._.text):
             number = _number(m.group("number"), decimal)
-            if number is None:
-                continue
+            if number is None and not numbers.too_large(m.group("number"), decimal):
+                continue  # no number ("1,20,3"); one too large is read, to be left out with a warning
             item = self.read(doc, m, number)
             if item is not None:
                 found.append(item)
         return found
 
-    def read(self, doc: Doc, m: re.Match, number: float) -> Found | None:
+    def read(self, doc: Doc, m: re.Match, number: float | None) -> Found | None:
         """The amount one match states, or None for a match that is no amount ('met 3 times')."""
         scale = m.group("scale")
         currency = m.group("before") or m.group("after")
@@ -118,7 +123,7 @@ class AmountMatcher:
         if m.group("fold"):
             return replace(base, kind="multiplier", rule="fold")
         if m.group("times"):
-            whole = number.is_integer() and not scale
+            whole = (number is None or number.is_integer()) and not scale  # past 2**53 every float is whole
             if whole and not COMPARISON.match(doc._.text, m.end()):
                 return None
             return replace(base, kind="multiplier", rule="times")
@@ -262,13 +267,25 @@ def as_records(doc: Doc, groups: list[tuple[Found, ...]]) -> list[dict]:
     return out
 
 
+def too_large_warning(text: str, found: Found) -> str:
+    """The record warning for an amount left out because its value is too large for a float."""
+    written = text[found.start:found.end]
+    shown = written if len(written) <= 60 else f"{written[:30]}...{written[-25:]}"
+    return f"amount {shown!r} at {found.start}-{found.end}: too large for a number, left out"
+
+
 class AmountsComponent:
     def __init__(self) -> None:
         self.matcher = AmountMatcher()
         self.counts = CountReader()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.amounts = as_records(doc, self.match(doc))
+        usable, oversized = [], []
+        for group in self.match(doc):
+            (usable if all(f.value is not None for f in group) else oversized).append(group)
+        doc._.amounts = as_records(doc, usable)
+        if oversized:  # other stages warn too: extend, never replace
+            doc._.warnings = [*(doc._.warnings or []), *(too_large_warning(doc._.text, g[0]) for g in oversized)]
         return doc
 
     def match(self, doc: Doc) -> list[tuple[Found, ...]]:
@@ -285,6 +302,7 @@ class AmountsComponent:
         return groups
 
 
-@Language.factory("extractor_amounts", assigns=["doc._.amounts"], requires=["token.dep", "token.tag", "doc.ents"])
+@Language.factory("extractor_amounts", assigns=["doc._.amounts", "doc._.warnings"],
+                  requires=["token.dep", "token.tag", "doc.ents"])
 def make_amounts(nlp: Language, name: str) -> AmountsComponent:
     return AmountsComponent()

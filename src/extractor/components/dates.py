@@ -243,8 +243,8 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
     if rule == "relative_year":
         if context.reference is None:
             return []
-        shift = {"this": 0, "last": -1, "previous": -1, "next": 1}[m.group("which").lower()]
-        return [(str(context.reference.year + shift), "reference")]
+        year = context.reference.year + {"this": 0, "last": -1, "previous": -1, "next": 1}[m.group("which").lower()]
+        return [(f"{year:04d}", "reference")] if temporal.FIRST_YEAR <= year <= temporal.LAST_YEAR else []
     if rule == "iso_date":
         return [(m.group(), "text")]
     if rule in ("day_range", "day_pair", "days_then_month"):
@@ -266,14 +266,15 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
     if rule in ("day_of_month", "days_of_month"):
         if context.reference is None:
             return []
-        day, ref = int(m.group("d")), context.reference
+        day, (ref, shift) = int(m.group("d")), temporal.in_cycle(context.reference)  # any year 1-9999
         month = date(ref.year, ref.month, 1) if day <= ref.day else date(ref.year, ref.month, 1) - timedelta(days=1)
         try:
-            first = date(month.year, month.month, day).isoformat()
+            first = temporal.iso_day(date(month.year, month.month, day), shift)
+            year_from = None if first.startswith("XXXX") else "reference"  # the month before January of year 1
             if rule == "day_of_month":
-                return [(first, "reference")]
-            last = date(month.year, month.month, int(m.group("d2"))).isoformat()  # "the 15th-16th"
-            return [(f"{first}/{last}", "reference")] if first < last else []
+                return [(first, year_from)]
+            last = temporal.iso_day(date(month.year, month.month, int(m.group("d2"))), shift)  # "the 15th-16th"
+            return [(f"{first}/{last}", year_from)] if first < last else []
         except ValueError:  # "the 31st" of a shorter month
             return []
     point, year_from = context.point(m.group("date"), m.start("date"))  # after "before" in "before 30/6"
@@ -301,8 +302,8 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
         first, last = 1, int(n) if n.isdigit() else NUMBER_WORDS[n]
         if not 1 <= last <= 12:
             return []
-    span = (f"{year}-{first:02d}/{year}-{last:02d}", year_from)
-    return [span, (str(year), year_from)] if year_from == "text" else [span]
+    span = (f"{year:04d}-{first:02d}/{year:04d}-{last:02d}", year_from)
+    return [span, (f"{year:04d}", year_from)] if year_from == "text" else [span]
 
 
 @Language.factory("extractor_dates", assigns=["doc._.dates", "doc.spans"], requires=["doc.ents"])

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import lexicon
+from .. import lexicon, temporal
 from .dates import DATES_KEY
 from .names import NAMES_KEY
 from .roles import ROLES_KEY
@@ -300,7 +300,9 @@ def relative_day(m: re.Match, offset_char: int, reference: date) -> dict:
     else:
         back, rule = (0 if word == "today" else 1), "relative_to_reference"
     start = offset_char + m.start()
-    return {"text": m.group(), "value": (reference - timedelta(days=back)).isoformat(), "year_from": "reference",
+    moved, shift = temporal.in_cycle(reference)  # any year 1-9999: "yesterday" of January 1, year 1 has no year
+    value = temporal.iso_day(moved - timedelta(days=back), shift)
+    return {"text": m.group(), "value": value, "year_from": None if value.startswith("XXXX") else "reference",
             "evidence": {"start": start, "end": start + len(m.group()), "text": m.group(), "rule": rule}}
 
 
