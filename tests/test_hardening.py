@@ -147,6 +147,13 @@ def test_a_second_run_into_a_locked_output_fails_at_once_and_changes_nothing(res
     assert Path("out.jsonl").read_bytes() == before
 
 
+def test_a_run_that_cannot_start_leaves_its_output_as_it_was():
+    write("a.txt", article(1))
+    write("out.jsonl", '{"kept": true}\n')
+    assert invoke("extract", "a.txt", "-o", "out.jsonl", "--model", "no_such_model").exit_code == 2
+    assert Path("out.jsonl").read_text(encoding="utf-8") == '{"kept": true}\n'
+
+
 # --- 5. write errors -----------------------------------------------------------------------------
 
 def test_a_full_device_is_one_line_and_exit_2():

@@ -145,11 +145,12 @@ def extract(
     show = not quiet and not single
     try:
         batch.refuse_inputs([output, errors], found.files)
+        # The model first: a run that cannot start leaves the files it would write as they were.
+        extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
         with ExitStack() as open_files:
             out = open_files.enter_context(batch.Output(output, append=resume)) if output else batch.StdoutSink()
             done = batch.resume_keys(output) if resume else Counter()
             errs = open_files.enter_context(batch.Output(errors)) if errors else None
-            extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
             summary = _run(extractor, found, out, errs, done, published=published, encoding=encoding,
                            workers=workers, batch_size=batch_size, max_chars=max_chars, timeout=timeout,
                            indent=2 if single else None, bar=show and _stderr.is_terminal)
