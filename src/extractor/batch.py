@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -32,6 +32,9 @@ from .api import Extractor
 from .errors import ExtractorError, InputError, OutputError
 from .inputs import Article, Input, source_key
 from .records import ArticleRecord, Source
+
+if TYPE_CHECKING:
+    from .workers import Workers  # which runs `extract_batch` in its processes
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -266,12 +269,7 @@ def error_line(outcome: Outcome) -> str:
     return json.dumps({"input": outcome.name, "reason": outcome.reason}, ensure_ascii=False) + "\n"
 
 
-class Runner(Protocol):
-    def map(self, batches: Iterable[Iterable[Article]],
-            on_article: Callable[[int], None] | None = None) -> Iterator[list[Outcome]]: ...
-
-
-def run(workers: Runner, articles: Iterable[Article], writer: Writer, *, batch_size: int = DEFAULT_BATCH_SIZE,
+def run(workers: Workers, articles: Iterable[Article], writer: Writer, *, batch_size: int = DEFAULT_BATCH_SIZE,
         on_article: Callable[[int], None] | None = None) -> Summary:
     """Extracts `articles` with `workers` (already started), writing as batches finish; the summary.
 

@@ -115,6 +115,12 @@ class Workers:
     def _start(self) -> _Worker:
         return _Worker(self._context, self.extractor, self.indent)
 
+    def _respawn(self, worker: _Worker) -> _Worker:
+        """Kills `worker` and starts another in its place."""
+        worker.kill()
+        fresh = self._workers[self._workers.index(worker)] = self._start()
+        return fresh
+
     def map(self, batches: Iterable[Iterable[Article]], on_article: Progress | None = None) -> Iterator[list[Outcome]]:
         """The outcomes of each batch, in order. `on_article` hears of each article done as it is
         done (with a negative count when a batch's articles are run again)."""
@@ -154,14 +160,12 @@ class _Schedule:
                 self.written += 1
 
     def _hand_out(self) -> None:
-        for i, worker in enumerate(self.workers._workers):
+        for worker in list(self.workers._workers):
             if worker.job is None and (job := self._next_job()):
                 try:
                     worker.give(job)
                 except OSError:  # it died while idle: a new one takes the job
-                    worker.kill()
-                    self.workers._workers[i] = self.workers._start()
-                    self.workers._workers[i].give(job)
+                    self.workers._respawn(worker).give(job)
 
     def _next_job(self) -> _Job | None:
         if self.retries:
@@ -207,9 +211,8 @@ class _Schedule:
     def _replace(self, worker: _Worker, reason: str) -> None:
         """Kills `worker` and starts another in its place; its job's articles run again alone, and
         an article that was already alone fails with `reason`."""
-        job = worker.job
-        worker.kill()
-        self.workers._workers[self.workers._workers.index(worker)] = self.workers._start()
+        job, worker.job = worker.job, None
+        self.workers._respawn(worker)
         self.tick(-worker.ticks)
         if job.part is None and len(job.articles) > 1:
             self.split[job.seq] = [None] * len(job.articles)
