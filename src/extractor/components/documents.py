@@ -167,8 +167,10 @@ class Recognizers:
             rf"(?<![\w-])(?P<kind>{kind})\s+(?P<no>(?:Ref\.\s*)?(?i:No\.?|Number)\s*)?(?P<number>{NUMBER})"
             rf"(?P<series>\s{SERIES})?")
         named = "|".join(NAMED_KINDS)
+        # A name's words start words: tried at every capital, the search read a long word to its end
+        # once per capital in it ("AAAA...": quadratic).
         self.named = re.compile(
-            rf"(?P<name>(?:(?P<run>(?:[A-Z][\w'’-]*\s+){{1,5}})(?P<kind>{named})"
+            rf"(?P<name>(?:(?P<run>(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){{1,5}})(?P<kind>{named})"
             rf"|(?P<law>Law)\s+on\s+(?:the\s+)?{BODY})(?:,?\s+{YEAR})?)"
             # a number after the name: "Law on Investment No. 61/2020/QH14", "Land Law (No. 31/2024/QH15)"
             rf"(?:,?\s+\(?(?i:No\.?|Number)\s*(?P<number>{NUMBER})\)?)?(?![\w-])(?!\s+[A-Z])")

@@ -31,6 +31,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.surnames = lexicon.phrases("surnames.jsonl", "vietnamese")
         self.places = lexicon.phrases("places.jsonl")
+        self.place_endings = frozenset(place[i:] for place in self.places for i in range(len(place)))
         self.place_types = lexicon.phrases("bodies.jsonl", "place_type")
         self.body_heads = lexicon.phrases("bodies.jsonl", "head")
         # A ministry's field ends the body after "Minister of" too: "Deputy Minister of Agriculture Hendra K."
@@ -50,6 +51,19 @@ class Vocabulary:
 
     def is_place(self, words: str) -> bool:
         return lexicon.fold(words) in self.places
+
+    def place_ends_at(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether words from `start` or later up to `end` name a place ("... of Quang Ninh").
+        Read leftwards from `end`, stopping once the words are the ending of no place's name: a
+        longer span's folded text ends with a shorter one's (folding goes character by character),
+        so no longer span can be a place. Reading every span would be quadratic in the run."""
+        for i in range(end - 1, start - 1, -1):
+            words = lexicon.fold(doc[i:end].text)
+            if words in self.places:
+                return True
+            if words not in self.place_endings:
+                return False
+        return False
 
 
 @dataclass(frozen=True)
@@ -179,11 +193,11 @@ class BodyThenName:
                 end += 1
             while end > start and doc[end - 1].lower_ in self.LINKS:
                 end -= 1  # "... Hendra Kurniawan and President Director of ...": the next role's
-            for split in range(end - 2, start, -1):
+            for split in range(end - 2, max(start, end - 5), -1):  # a name of two to four words
                 last = lexicon.fold(doc[split - 1].text)
-                ends_body = last in vocab.body_heads or last in vocab.portfolios or last == ")" or any(
-                    vocab.is_place(doc[q:split].text) for q in range(start, split))
-                if ends_body and 2 <= end - split <= 4 and run.end(doc, split) == end and run.is_person(doc, split, end):
+                ends_body = (last in vocab.body_heads or last in vocab.portfolios or last == ")"
+                             or vocab.place_ends_at(doc, start, split))
+                if ends_body and run.end(doc, split) == end and run.is_person(doc, split, end):
                     yield Candidate(split, end, self.rule)
                     break
 

@@ -53,8 +53,11 @@ UNQUANTIFIED = re.compile(r"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:goals|target
                           r"(?P<subject>[^,;.]{3,120}?)\s+for\s+the\s+(?P<period>(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)"
                           r"\s+period")
 # Clauses end at ";", "while", "whereas", "but", and ", and" before a new subject ("..., and the
-# largest project will cost ...").
-CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+and\s+(?=(?:the|a|an|its|their|this|these)\b)")
+# largest project will cost ..."). A break with no comma starts at the first of its white space
+# characters only: a match tried at each of them would read the whole run each time (quadratic in
+# its length), and one that fails at the first fails at every other.
+CLAUSE_BREAK = re.compile(r";|(?:,|(?<!\s))\s+(?:while|whereas|but)\s+"
+                          r"|,\s+and\s+(?=(?:the|a|an|its|their|this|these)\b)")
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
 # A number referred back to: the baseline of a change, or a comparison.
 BASELINE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan)\s+$", re.IGNORECASE)
@@ -284,9 +287,12 @@ def target(doc: Doc, start: int, end: int, rule: str, **fields) -> dict:
 
 def clauses(doc: Doc, sentence: Span) -> list[Clause]:
     """The sentence cut into clauses at CLAUSE_BREAK."""
-    cuts = [m for m in CLAUSE_BREAK.finditer(doc._.text, sentence.start_char, sentence.end_char)]
-    starts = [sentence.start_char] + [m.end() for m in cuts]
-    ends = [m.start() for m in cuts] + [sentence.end_char]
+    # Matched in the sentence's own text, so that white space before the sentence does not stop a break
+    # at its start (CLAUSE_BREAK's look-behind would see it in the whole text).
+    offset = sentence.start_char
+    cuts = [m.span() for m in CLAUSE_BREAK.finditer(doc._.text[offset:sentence.end_char])]
+    starts = [offset] + [offset + end for _, end in cuts]
+    ends = [offset + start for start, _ in cuts] + [sentence.end_char]
     return [Clause(s, e) for s, e in zip(starts, ends, strict=True)]
 
 

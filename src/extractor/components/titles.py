@@ -19,6 +19,8 @@ from .. import lexicon
 
 TITLES_KEY = "titles"
 HONORIFICS_KEY = "honorifics"
+MAX_QUALIFIERS = 5  # "Permanent Deputy ..." before a title
+MAX_RANKS = 4  # "Provincial Party ..." between the qualifiers and the title
 
 
 def _plural(title: str) -> str:
@@ -59,7 +61,12 @@ class TitleMatcher:
         qualifiers = lexicon.phrase_regex(e.text for e in entries if e.kind == "qualifier")
         # Ranking words between a qualifier and the title: "Executive Deputy County Magistrate".
         ranks = lexicon.phrase_regex(e.text for e in entries if e.kind == "fused")
-        prefix = rf"\b(?:(?:{qualifiers})[\s-]+)*(?:(?<=[\s-])(?:{ranks})[\s-]+)*"
+        # Both runs are bounded: unbounded, every word of a long run of qualifiers with no title after
+        # it ("Deputy Vice Permanent Deputy ...") starts a scan to the run's end, and "Senior", a
+        # qualifier and a ranking word both, splits a run every way ("Senior Senior ..."). Real
+        # titles have two of each at most.
+        prefix = (rf"\b(?:(?:{qualifiers})[\s-]+){{0,{MAX_QUALIFIERS}}}"
+                  rf"(?:(?<=[\s-])(?:{ranks})[\s-]+){{0,{MAX_RANKS}}}")
         self.singular = re.compile(rf"{prefix}(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
         self.plural = re.compile(rf"{prefix}(?:{lexicon.phrase_regex(map(_plural, titles))})(?!\w)", re.IGNORECASE)
 
