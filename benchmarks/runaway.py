@@ -5,8 +5,8 @@
     .venv/bin/python benchmarks/runaway.py --budget 60          # give up on a shape after 60 s
 
 Each shape is a text made of one repeated unit, built to each length in turn and extracted by
-`Extractor().extract`, best of `--runs` runs a cell. Four shapes are the fuzzing finds of issue 10;
-the fifth, a corpus article repeated, is the reference. The last column is t(largest)/t(previous):
+`Extractor().extract`, best of `--runs` runs a cell. The shapes are the finds of issue 10; the
+last, a corpus article repeated, is the reference. The last column is t(largest)/t(previous):
 with sizes a factor 4 apart, about 4 is linear, 16 quadratic. Each shape runs in its own process
 (the model loaded before the clock starts), so a shape that still runs away is cut off after
 `--budget` seconds and shows '>' for the cells it did not finish.
@@ -31,6 +31,12 @@ SHAPES = {
     "`Deputy Vice Permanent ` repeated": ("", "Deputy Vice Permanent ", ""),
     # documents.py, the named-law regex: one long capitalized token.
     "`AAAA...` (one token)": ("", "A", ""),
+    # documents.py, subjects: citations whose subjects all run to the end of the text.
+    "`Law on ` repeated": ("", "Law on ", ""),
+    "`Decision No. 1 on ` repeated": ("", "Decision No. 1 on ", ""),
+    # documents.py, a subject's finite-verb look-ahead and coordinator: a long run of white space in it.
+    "`Decree No. 5 on roads` + spaces": ("Decree No. 5 on roads", " ", "and bridges."),
+    "`Decree No. 5 on roads` + tabs": ("Decree No. 5 on roads", "\t", "and bridges."),
 }
 REFERENCE = "corpus article c001 repeated (reference)"
 

@@ -25,6 +25,12 @@ SHAPES = {
     "title_prefix": ("", "Deputy Vice Permanent ", 1_500, "Senior " * 1_200),
     # documents.py, the named-law regex: each capital of a word read the word to its end (8k: 0.6 s).
     "named_law": ("", "A", 400_000, ""),
+    # documents.py, a subject: each citation's ran to the same end, and was cut before each later
+    # citation with a search from its start (cubic: 8k characters, 11 s).
+    "law_on": ("", "Law on ", 6_000, ""),
+    # documents.py, a subject: its finite-verb look-ahead, and the coordinator dropped from its end,
+    # read a run of white space once per character (32k: 28 s).
+    "subject_spaces": ("Decree No. 5 on roads", " ", 300_000, "and bridges."),
 }
 
 CHILD = """

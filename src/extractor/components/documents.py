@@ -12,6 +12,7 @@ the two kinds disagree.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -30,8 +31,16 @@ ISSUING = r"(?:issued|promulgated|signed|adopted)"
 SUBJECT_OPENERS = r"(?:(?:on|regarding|concerning|about)\s+|(?=(?:approving|amending|guiding|promulgating)\s))"
 # Verbs that end a subject: "Decision No. 26 on rewarding enterprises will be implemented".
 FINITE_VERBS = r"(?:will|would|shall|is|are|was|were|has|have|had)"
-# Words that join a subject to the next citation: "on fiscal discipline and Decree No. 405/G".
-COORDINATION = re.compile(r"\s+(?:and|or|as\s+well\s+as)\s+$")
+# Where a subject ends: punctuation (not the dot of "No. 40"), or the white space before a finite verb
+# ("Decision No. 26 on rewarding enterprises will be implemented"). Found once in the whole text: each
+# citation's subject reading on to the same end was quadratic in the citations ("Law on Law on ...").
+# Before a verb, a subject ends at the first white space character of the run (a subject starts with
+# a word, never inside a run): tried at each, the look-ahead read the run once per character.
+SUBJECT_END = re.compile(rf"[;:()\n,]|\.(?!\s*\d)|(?<!\s)(?=\s+{FINITE_VERBS}\b)")
+# Words that join a subject to the next citation: "on fiscal discipline and Decree No. 405/G". Found
+# once in the whole text, and like SUBJECT_END tried only at the first white space character of a run.
+COORDINATED = re.compile(r"(?<!\s)(?=\s+(?P<word>and|or|as\s+well\s+as)\s+(?P<next>\S))")
+COORDINATORS = (" and", " or", " as well as")  # one dropped from a subject's end
 LOOKBEHIND_CHARS = 250  # how far before a citation "On <date>, <body> issued" is looked for
 
 MONTH = temporal.MONTH_PATTERN
@@ -132,7 +141,7 @@ class Mention:
     date: str | None = None
     date_span: tuple[int, int, str] | None = None  # start, end, rule
     issuer: str | None = None
-    subject: str | None = None
+    subject_span: tuple[int, int] | None = None  # characters of the subject after "on"; see `subject`
     alias: tuple[int, int] | None = None  # characters of "(referred to as Directive 40)"
 
     @property
@@ -232,6 +241,33 @@ class Recognizers:
                 for m in self.definite.finditer(text)]
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """Where subjects may end in one text: SUBJECT_END, and the citations coordinated with what goes
+    before them, each with where its coordinator starts."""
+
+    ends: list[int]
+    coordinated: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str, starts: list[int]) -> Bounds:
+        citations = set(starts)
+        return cls([m.start() for m in SUBJECT_END.finditer(text)] + [len(text)],
+                   [(m.start("next"), m.start("word")) for m in COORDINATED.finditer(text)
+                    if m.start("next") in citations])
+
+    def subject_end(self, start: int) -> int:
+        """Where a subject starting at `start` ends: at SUBJECT_END, or before a citation it is
+        coordinated with ("on audits and Decree No. 12/G"), white space and the coordinator inside it."""
+        end = self.ends[bisect.bisect_left(self.ends, start)]
+        i = bisect.bisect_right(self.coordinated, start, key=lambda c: c[0])
+        while i < len(self.coordinated) and (citation := self.coordinated[i])[0] < end:
+            if citation[1] > start:
+                return citation[0]
+            i += 1
+        return end
+
+
 class Context:
     """Reads what the words around a citation say: alias, date, issuer, subject."""
 
@@ -240,16 +276,14 @@ class Context:
                                 r"|called\s+)?[^()\n]{1,80}\))")
         self.date = re.compile(rf",?\s*(?P<word>dated|(?:issued|signed|promulgated)\s+on|of)\s+(?P<date>{DATE})")
         self.issuer = re.compile(rf",?\s*(?:of|by|issued\s+by)\s+(?:the\s+)?(?P<issuer>{BODY})")
-        # A subject runs to the end of its clause: punctuation (not the dot of "No. 40") or a finite verb.
-        self.subject = re.compile(rf"\s+{SUBJECT_OPENERS}(?P<subject>(?:(?!\s+{FINITE_VERBS}\b)"
-                                  r"(?:[^.;:()\n,]|\.(?=\s*\d)))+)")
+        # A subject runs from its opener to the end of its clause (SUBJECT_END).
+        self.subject = re.compile(rf"\s+{SUBJECT_OPENERS}")
         self.issued = re.compile(rf"(?:\b[Oo]n\s+(?P<date>{DATE}),?\s+)?(?:the\s+)?(?P<issuer>{BODY})"
                                  rf"\s+{ISSUING}\s+(?:the\s+)?$")
         self.possessive = re.compile(rf"(?P<issuer>{BODY})['’]s\s+$")
 
-    def read(self, text: str, mention: Mention, reference: date | None, starts: list[int]) -> None:
-        """Fill the mention's alias, date, issuer and subject from the text after it, then before it.
-        `starts` are where citations start: a subject stops before one it is coordinated with."""
+    def read(self, text: str, mention: Mention, reference: date | None, bounds: Bounds) -> None:
+        """Fill the mention's alias, date, issuer and subject from the text after it, then before it."""
         i = mention.end
         while True:
             if (m := self.alias.match(text, i)) and mention.alias is None:
@@ -263,10 +297,8 @@ class Context:
             else:
                 break
             i = m.end()
-        if m := self.subject.match(text, i):
-            end = next((s for s in starts if m.start("subject") < s < m.end("subject")
-                        and COORDINATION.search(text, m.start("subject"), s)), m.end("subject"))
-            mention.subject = " ".join(COORDINATION.sub("", text[m.start("subject"):end] + " ").split()) or None
+        if (m := self.subject.match(text, i)) and (end := bounds.subject_end(m.end())) > m.end():
+            mention.subject_span = (m.end(), end)
         before = text[max(0, mention.start - LOOKBEHIND_CHARS):mention.start]
         if m := self.issued.search(before):
             mention.issuer = mention.issuer or without_openers(m.group("issuer"))
@@ -281,6 +313,13 @@ class Context:
         if point is not None:
             mention.date = point.value
             mention.date_span = (offset + m.start("date"), offset + m.end("date"), rule)
+
+
+def subject(text: str, start: int, end: int) -> str:
+    """A subject's words, without a coordinator at its end ("on audits and Decree No. 12/G"). Read
+    only for the subject a record shows: each citation of "Law on Law on ..." has one to the end."""
+    words = " ".join(text[start:end].split())
+    return words.removesuffix(next((c for c in COORDINATORS if words.endswith(c)), ""))
 
 
 def join(mentions: list[Mention]) -> list[Document]:
@@ -337,14 +376,14 @@ def as_record(document: Document, text: str) -> tuple[dict, str | None]:
     """The document in the DocumentRef shape, and a warning when its kind and its code's disagree."""
     number, kind = document.first("number"), document.first("kind")
     meaning = decode(number) if number else CodeMeaning()
-    date_span = document.first("date_span")
+    date_span, subject_span = document.first("date_span"), document.first("subject_span")
     record = {
         "kind": kind,
         "number": number,
         "name": document.first("name"),
         "date": document.first("date"),
         "issuer": document.first("issuer"),
-        "subject": document.first("subject"),
+        "subject": subject(text, *subject_span) if subject_span else None,
         "kind_from_code": meaning.kind,
         "issuer_from_code": meaning.issuer,
         "aliases": list(dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in document.aliases)),
@@ -375,9 +414,9 @@ class DocumentsComponent:
     def match(self, doc: Doc) -> list[Document]:
         reference = date.fromisoformat(doc._.published) if doc._.published else None
         mentions = self.recognizers(doc._.text)
-        starts = [m.start for m in mentions]
+        bounds = Bounds.of(doc._.text, [m.start for m in mentions])
         for mention in mentions:
-            self.context.read(doc._.text, mention, reference, starts)
+            self.context.read(doc._.text, mention, reference, bounds)
         return join(mentions)
 
     def set_annotations(self, doc: Doc, documents: list[Document]) -> None:
