@@ -232,6 +232,14 @@ def test_extract_many_refuses_an_unknown_error_mode(loaded):
         list(loaded.extract_many([article(1)], errors="ignore"))
 
 
+def test_a_text_longer_than_the_pipeline_takes_is_an_input_error(loaded):
+    too_long = "a" * (loaded.nlp.max_length + 1)  # spaCy raises a ValueError of its own
+    with pytest.raises(InputError, match="too long: 1000001 characters, over the pipeline's limit"):
+        loaded.extract(too_long)
+    assert [type(r).__name__ for r in loaded.extract_many([article(1), too_long], errors="return")] == [
+        "ArticleRecord", "InputError"]
+
+
 @pytest.mark.parametrize(("published", "day"), [
     ("2024-07-31T10:00:00Z", "2024-07-31"),
     ("2024-07-31T23:30:00-05:00", "2024-07-31"),  # the outlet's day, not UTC's

@@ -41,7 +41,7 @@ class Extractor:
         """One article's record. `published` (a date, or 'YYYY-MM-DD' optionally with a time) is the
         reference date for dates."""
         source = _source(source, published)
-        check_text(text, source_name(source))
+        self._check(text, source_name(source))
         return doc_to_record(self.nlp(self._doc(text, source)), source)
 
     def extract_many(self, items: Iterable[Item], *, batch_size: int = 32,
@@ -74,7 +74,7 @@ class Extractor:
         def feed() -> Iterator[tuple[Doc, _Prepared]]:
             while True:
                 try:
-                    item = _prepare(next(items))
+                    item = self._prepare(next(items))
                 except StopIteration:
                     return
                 except Exception as error:
@@ -105,6 +105,22 @@ class Extractor:
             return _failed(item, error)
         return _record(doc, item)
 
+    def _prepare(self, item: Item) -> _Prepared:
+        text, source = item if isinstance(item, tuple) and len(item) == 2 else (item, None)
+        try:
+            source = _source(source, None)
+            self._check(text, source_name(source))
+        except InputError as error:
+            return _Prepared("", None, error)
+        return _Prepared(text, source)
+
+    def _check(self, text: str, name: str) -> None:
+        """`check_text`, and a length the pipeline takes (spaCy refuses longer texts)."""
+        check_text(text, name)
+        if len(text) > self.nlp.max_length:
+            raise InputError(name, f"too long: {len(text)} characters, over the pipeline's limit of "
+                                   f"{self.nlp.max_length} (nlp.max_length)")
+
     def _doc(self, text: str, source: Source | None) -> Doc:
         """The tokenized text with what the components read besides it: the reference date."""
         doc = self.nlp.make_doc(text)
@@ -119,16 +135,6 @@ class _Prepared:
     text: str
     source: Source | None
     error: InputError | None = None
-
-
-def _prepare(item: Item) -> _Prepared:
-    text, source = item if isinstance(item, tuple) and len(item) == 2 else (item, None)
-    try:
-        source = _source(source, None)
-        check_text(text, source_name(source))
-    except InputError as error:
-        return _Prepared("", None, error)
-    return _Prepared(text, source)
 
 
 def _record(doc: Doc, item: _Prepared) -> ArticleRecord | ExtractionError:

@@ -190,12 +190,12 @@ class RolesComponent:
             fused_start = prefix_start
         title_text = doc[fused_start:title.end].text
         if org_range is None and prefix_start < fused_start:
-            rule, org_range = "body_before_title", (prefix_start, fused_start)
-            if doc[fused_start - 1].text in POSSESSIVES:  # "Bac Ninh's Party Secretary"
-                org_range = (prefix_start, fused_start - 1)
-            owner = next((i for i in range(prefix_start, org_range[1]) if doc[i].text in POSSESSIVES), None)
-            if owner is not None and owner + 1 < org_range[1] and self.reader.is_place(doc[prefix_start:owner].text):
-                org_range = (owner + 1, org_range[1])  # "Thailand's Commerce Minister": the body is Commerce
+            body_end = fused_start - (doc[fused_start - 1].text in POSSESSIVES)  # "Bac Ninh's Party Secretary"
+            if prefix_start < body_end:  # a possessive alone ("'leader") names no body
+                rule, org_range = "body_before_title", (prefix_start, body_end)
+                owner = next((i for i in range(prefix_start, body_end) if doc[i].text in POSSESSIVES), None)
+                if owner is not None and owner + 1 < body_end and self.reader.is_place(doc[prefix_start:owner].text):
+                    org_range = (owner + 1, body_end)  # "Thailand's Commerce Minister": the body is Commerce
         before = rule == "body_before_title"
         end = org_range[1] + (rule == "body_in_brackets") if org_range and not before else title.end
         span = Span(doc, prefix_start if before else fused_start, end, label="ROLE")
