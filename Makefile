@@ -5,8 +5,9 @@ VENV = .venv
 BIN = $(VENV)/bin
 CORPUS = corpus
 OUT = out/corpus.jsonl
+FUZZ_SECONDS = 600
 
-.PHONY: run test schema clean
+.PHONY: run test fuzz schema clean
 
 # Keeps the CLI's exit code (1 when an article could not be read, 2 when nothing ran) and
 # still prints the summary of the records that were written.
@@ -18,6 +19,11 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# The long fuzz run (issue 10): tests/test_fuzz.py with larger inputs and fresh random seeds for
+# about FUZZ_SECONDS (`make fuzz FUZZ_SECONDS=3600` for longer); `make test` runs a short fixed one.
+fuzz: $(VENV)/.installed-test
+	EXTRACTOR_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest tests/test_fuzz.py -s
 
 # The committed contract; tests/test_schema.py fails when it drifts from the models.
 schema: $(VENV)/.installed
