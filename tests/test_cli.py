@@ -273,7 +273,8 @@ def test_schema_prints_the_record_schema():
 
 @pytest.mark.parametrize(("args", "expected"), [
     (["--help"], ["extract", "schema", "Example"]),
-    (["extract", "--help"], ["--output", "--published", "--model", "Examples", "--published 2024-07-31"]),
+    (["extract", "--help"], ["--output", "--published", "--model", "--timeout", "--glob", "--encoding", "Examples",
+                           "--published 2024-07-31", "one a core", "byte order"]),
     (["schema", "--help"], ["Example"]),
 ], ids=["app", "extract", "schema"])
 def test_help_explains_with_an_example(args, expected):

@@ -70,7 +70,7 @@ def _published(value: str | None) -> date | None:
         "  extractor extract corpus/d000.txt --published 2024-07-31\n\n"
         "  extractor extract corpus -o out/corpus.jsonl\n\n"
         "  cat corpus/c001.txt | extractor extract - --published 2024-07-31\n\n"
-        "  extractor extract archive.jsonl -o out/archive.jsonl --errors out/errors.jsonl --resume\n\n"
+        "  extractor extract out/archive.jsonl -o out/records.jsonl --errors out/errors.jsonl --resume\n\n"
         "Exit codes: 0 every input gave a record; 1 some did not (the others still did); 2 nothing could "
         "run, or an output could not be written."
     ),
@@ -102,11 +102,11 @@ def extract(
              "note.")] = inputs.DEFAULT_GLOB,
     encoding: Annotated[str | None, typer.Option(
         parser=_encoding, metavar="NAME", show_default=False,
-        help="The encoding of texts without a byte order mark, e.g. cp1252 or latin-1 [default: UTF-8; "
-             "UTF-16 and UTF-32 with a byte order mark are always read].")] = None,
+        help="The encoding of texts without a byte order mark, e.g. cp1252 or latin-1 (default UTF-8; "
+             "UTF-16 and UTF-32 with a byte order mark are always read).")] = None,
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1, metavar="N", show_default=False,
-        help="Worker processes [default: one a core; one when the input is a single batch].")] = None,
+        help="Worker processes (default: one a core, no more than there are batches).")] = None,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, metavar="N", help="Articles a batch: read, extracted and written together.")
     ] = batch.DEFAULT_BATCH_SIZE,
