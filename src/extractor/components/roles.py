@@ -232,6 +232,7 @@ class RolesComponent:
         return "bare_title", None
 
 
-@Language.factory("extractor_roles", assigns=["doc.spans"], requires=["doc.spans"])
+@Language.factory("extractor_roles", assigns=["doc._.roles"],
+                  requires=["doc._.titles", "doc._.honorifics", "doc._.names"])
 def make_roles(nlp: Language, name: str) -> RolesComponent:
     return RolesComponent()

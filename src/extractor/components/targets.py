@@ -333,6 +333,8 @@ class TargetsComponent:
         return found
 
 
-@Language.factory("extractor_targets", assigns=["doc._.targets"], requires=["doc._.amounts", "doc.ents", "doc.sents"])
+@Language.factory("extractor_targets", assigns=["doc._.targets"],
+                  requires=["doc._.amounts", "doc._.documents", "doc.ents", "doc.sents", "token.dep", "token.head",
+                            "token.tag"])
 def make_targets(nlp: Language, name: str) -> TargetsComponent:
     return TargetsComponent()

@@ -124,6 +124,6 @@ class TitlesComponent:
         return doc
 
 
-@Language.factory("extractor_titles", assigns=["doc.spans"], requires=[])
+@Language.factory("extractor_titles", assigns=["doc._.titles", "doc._.honorifics"], requires=[])
 def make_titles(nlp: Language, name: str) -> TitlesComponent:
     return TitlesComponent()
