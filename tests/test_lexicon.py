@@ -24,6 +24,21 @@ def test_a_bad_line_names_its_file_and_line(line):
         lexicon.parse(['{"text": "Mayor"}', "", line], "patterns/titles.jsonl")
 
 
+@pytest.mark.parametrize("line", [
+    '{"text": "dozen", "value": "twelve"}',
+    '{"text": "dozen", "kind": "12"}',
+    '{"text": "dozen", "value": Infinity}',
+], ids=["not_a_number", "no_value", "not_finite"])
+def test_a_bad_number_names_its_file_and_line(line):
+    with pytest.raises(lexicon.LexiconError, match=r"patterns/number_words\.jsonl, line 2: .*value"):
+        lexicon.parse(['{"text": "ten", "value": 10}', line], "patterns/number_words.jsonl", lexicon.NumberEntry)
+
+
+def test_number_lexicons_load_their_values():
+    assert {e.text: e.value for e in lexicon.load("scales.jsonl")}["billion"] == 1e9
+    assert {e.text: e.value for e in lexicon.load("number_words.jsonl")}["twelve"] == 12
+
+
 def test_a_missing_lexicon_is_a_lexicon_error():
     with pytest.raises(lexicon.LexiconError, match="no_such.jsonl"):
         lexicon.load("no_such.jsonl")

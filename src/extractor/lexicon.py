@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ExtractorError
 
@@ -30,27 +30,41 @@ class Entry(BaseModel):
     kind: str | None = None
 
 
+class NumberEntry(Entry):
+    """A word that stands for a number ('twelve' 12, 'billion' 1e9): the value is checked when the
+    file loads, so a bad one is named by file and line, not met later as a failed conversion."""
+
+    value: float = Field(allow_inf_nan=False)
+
+
+# Lexicons whose entries are more than a phrase and its kind.
+SCHEMAS: dict[str, type[Entry]] = {"number_words.jsonl": NumberEntry, "scales.jsonl": NumberEntry}
+
+
 @functools.cache
 def load(filename: str) -> tuple[Entry, ...]:
-    """Every entry of `patterns/<filename>`, in file order."""
+    """Every entry of `patterns/<filename>`, in file order, validated by its schema (SCHEMAS)."""
     path = resources.files("extractor") / "patterns" / filename
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(f"patterns/{filename}: cannot be read ({error})") from None
-    return parse(lines, f"patterns/{filename}")
+    return parse(lines, f"patterns/{filename}", SCHEMAS.get(filename, Entry))
 
 
-def parse(lines: Iterable[str], name: str) -> tuple[Entry, ...]:
+def parse(lines: Iterable[str], name: str, schema: type[Entry] = Entry) -> tuple[Entry, ...]:
     """Entries from JSON Lines; blank lines are skipped, a bad line raises naming `name` and its number."""
     entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            entries.append(Entry.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as error:
-            raise LexiconError(f"{name}, line {number}: {error}") from None
+            entries.append(schema.model_validate(json.loads(line)))
+        except json.JSONDecodeError as error:
+            raise LexiconError(f"{name}, line {number}: not JSON ({error})") from None
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise LexiconError(f"{name}, line {number}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     return tuple(entries)
 
 

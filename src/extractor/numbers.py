@@ -96,7 +96,7 @@ def decimal_mark(numerals: Iterable[str]) -> str:
 
 @functools.cache
 def _word_values() -> dict[str, int]:
-    return {e.text: int(e.kind) for e in lexicon.load("number_words.jsonl")}
+    return {e.text: int(e.value) for e in lexicon.load("number_words.jsonl")}
 
 
 def parse_words(text: str) -> float | None:
@@ -146,7 +146,7 @@ def _finite(value: float | int | None) -> float | None:
 
 @functools.cache
 def _scale_factors() -> dict[str, float]:
-    return {e.text.lower(): float(e.kind) for e in lexicon.load("scales.jsonl")}
+    return {e.text.lower(): e.value for e in lexicon.load("scales.jsonl")}
 
 
 def scale_factor(words: str) -> float:
