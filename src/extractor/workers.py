@@ -31,7 +31,7 @@ DEFAULT_TIMEOUT = 30.0
 
 # A worker's message for each article it finishes (progress); a batch's outcomes end its job.
 _TICK = None
-# The message that ends a worker.
+# The message that ends a worker (the other way along the pipe from _TICK).
 _STOP = None
 
 Progress = Callable[[int], None]
@@ -49,9 +49,9 @@ class _Job:
 class _Worker:
     """One worker process holding the pipeline, and the pipe it takes jobs and gives outcomes on."""
 
-    def __init__(self, context, extractor: Extractor, indent: int | None):
+    def __init__(self, context, model: str, indent: int | None):
         self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, extractor.model, os.getpid(), indent),
+        self.process = context.Process(target=_serve, args=(theirs, model, os.getpid(), indent),
                                        daemon=True)
         self.process.start()
         theirs.close()
@@ -113,7 +113,7 @@ class Workers:
         self._workers = []
 
     def _start(self) -> _Worker:
-        return _Worker(self._context, self.extractor, self.indent)
+        return _Worker(self._context, self.extractor.model, self.indent)
 
     def _respawn(self, worker: _Worker) -> _Worker:
         """Kills `worker` and starts another in its place."""
