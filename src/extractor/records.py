@@ -7,6 +7,7 @@ Archives and outside tools depend on these field names; add fields, never rename
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict
 from datetime import date
 from typing import Literal
 
@@ -152,16 +153,19 @@ def text_id(text: str) -> str:
 
 
 def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
-    """Build the record from the annotations the pipeline's components left on `doc`."""
+    """Build the record from the facts (`facts.py`) the pipeline's components left on `doc`."""
+    def each(model: type[_Model], facts) -> list:
+        return [model.model_validate(asdict(fact)) for fact in facts or ()]
+
     return ArticleRecord(
         id=text_id(doc.text),
         source=source,
-        event=Event.model_validate(doc._.event) if doc._.event else None,
-        people=[Person.model_validate(p) for p in doc._.people or []],
-        organizations=[Organization.model_validate(o) for o in doc._.organizations or []],
-        dates=[DateValue.model_validate(d) for d in doc._.dates or []],
-        amounts=[Amount.model_validate(a) for a in doc._.amounts or []],
-        documents=[DocumentRef.model_validate(d) for d in doc._.documents or []],
-        targets=[Target.model_validate(t) for t in doc._.targets or []],
+        event=Event.model_validate(asdict(doc._.event)) if doc._.event else None,
+        people=each(Person, doc._.people),
+        organizations=each(Organization, doc._.organizations),
+        dates=each(DateValue, doc._.dates),
+        amounts=each(Amount, doc._.amounts),
+        documents=each(DocumentRef, doc._.documents),
+        targets=each(Target, doc._.targets),
         warnings=list(doc._.warnings or []),
     )

@@ -52,7 +52,7 @@ def one(loaded, text):
         "per_person_year"])
 def test_money(loaded, text, value, currency, unit):
     amount = one(loaded, text)
-    assert (amount["kind"], amount["value"], amount["currency"], amount["unit"]) == ("money", pytest.approx(value),
+    assert (amount.kind, amount.value, amount.currency, amount.unit) == ("money", pytest.approx(value),
                                                                                        currency, unit)
 
 
@@ -65,8 +65,8 @@ def test_money(loaded, text, value, currency, unit):
 ], ids=["nearly", "over", "about", "more_than", "up_to"])
 def test_qualifiers_make_amounts_approximate(loaded, text, qualifier):
     amount = one(loaded, text)
-    assert amount["approximate"] and amount["qualifier"] == qualifier
-    assert amount["text"].startswith(qualifier)
+    assert amount.approximate and amount.qualifier == qualifier
+    assert amount.text.startswith(qualifier)
 
 
 @pytest.mark.parametrize("text, kind, values, currency", [
@@ -79,9 +79,9 @@ def test_qualifiers_make_amounts_approximate(loaded, text, qualifier):
 ], ids=["money_dash", "money_from_to", "percent_both_signs", "percent_from_to", "between_and"])
 def test_ranges(loaded, text, kind, values, currency):
     found = amounts(loaded, text)
-    assert [a["value"] for a in found] == pytest.approx(values)
-    assert all(a["kind"] == kind and a["currency"] == currency for a in found)
-    assert all((a["min"], a["max"]) == pytest.approx((min(values), max(values))) for a in found)
+    assert [a.value for a in found] == pytest.approx(values)
+    assert all(a.kind == kind and a.currency == currency for a in found)
+    assert all((a.min, a.max) == pytest.approx((min(values), max(values))) for a in found)
 
 
 @pytest.mark.parametrize("text, kind, value, unit", [
@@ -101,7 +101,7 @@ def test_ranges(loaded, text, kind, values, currency):
         "fold_increase", "whole_times_comparison", "decimal_times", "hyphenated_percent", "hyphenated_points"])
 def test_rates(loaded, text, kind, value, unit):
     amount = one(loaded, text)
-    assert (amount["kind"], amount["value"], amount["unit"]) == (kind, pytest.approx(value), unit)
+    assert (amount.kind, amount.value, amount.unit) == (kind, pytest.approx(value), unit)
 
 
 @pytest.mark.parametrize("text, kind, value, unit", [
@@ -118,7 +118,7 @@ def test_rates(loaded, text, kind, value, unit):
         "hectares", "tons", "megawatts"])
 def test_counts_and_quantities(loaded, text, kind, value, unit):
     amount = one(loaded, text)
-    assert (amount["kind"], amount["value"], amount["unit"]) == (kind, pytest.approx(value), unit)
+    assert (amount.kind, amount.value, amount.unit) == (kind, pytest.approx(value), unit)
 
 
 @pytest.mark.parametrize("text", [
@@ -146,12 +146,12 @@ def test_not_amounts(loaded, text):
 def test_evidence_points_into_the_text(loaded):
     text = "Revenue reached VND 5,075.5 billion, up 24%."
     for amount in amounts(loaded, text):
-        evidence = amount["evidence"]
-        assert text[evidence["start"]:evidence["end"]] == evidence["text"] == amount["text"]
-        assert evidence["rule"] in ("currency_before", "percent")
+        evidence = amount.evidence
+        assert text[evidence.start:evidence.end] == evidence.text == amount.text
+        assert evidence.rule in ("currency_before", "percent")
 
 
 def test_decimal_comma_text(loaded):
     """A text that writes decimal commas ('1,2') reads '1.020' as one thousand and twenty."""
     found = amounts(loaded, "Revenue grew 3,85% to VND 1.020 billion.")
-    assert [a["value"] for a in found] == pytest.approx([3.85, 1_020_000_000_000])
+    assert [a.value for a in found] == pytest.approx([3.85, 1_020_000_000_000])

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon, numbers
+from ..facts import AmountFact, Evidence
 from ..temporal import MONTH
 
 # Entities of the model that hold numbers which are not amounts.
@@ -251,19 +252,19 @@ def counted_noun(number: Span, chunks: dict[int, Span]) -> str | None:
     return head.text
 
 
-def as_records(doc: Doc, groups: list[tuple[Found, ...]]) -> list[dict]:
-    """The amounts in the record's shape (`records.Amount`), one per number, in text order."""
+def as_facts(doc: Doc, groups: list[tuple[Found, ...]]) -> list[AmountFact]:
+    """The amounts, one per number, in text order; a range's ends each carry the range."""
     out = []
     for group in groups:
         values = [f.value for f in group]
         for f in group:
-            text = doc._.text[f.start:f.end]
-            out.append({
-                "text": text, "kind": f.kind, "value": f.value, "currency": f.currency, "unit": f.unit,
-                "approximate": f.qualifier is not None, "qualifier": f.qualifier,
-                "min": min(values) if len(group) > 1 else None, "max": max(values) if len(group) > 1 else None,
-                "evidence": {"start": f.start, "end": f.end, "text": text, "rule": f.rule},
-            })
+            evidence = Evidence.at(doc._.text, f.start, f.end, f.rule)
+            out.append(AmountFact(
+                text=evidence.text, kind=f.kind, value=f.value, currency=f.currency, unit=f.unit,
+                approximate=f.qualifier is not None, qualifier=f.qualifier,
+                min=min(values) if len(group) > 1 else None, max=max(values) if len(group) > 1 else None,
+                evidence=evidence,
+            ))
     return out
 
 
@@ -283,13 +284,13 @@ class AmountsComponent:
         usable, oversized = [], []
         for group in self.match(doc):
             (usable if all(f.value is not None for f in group) else oversized).append(group)
-        doc._.amounts = as_records(doc, usable)
+        doc._.amounts = as_facts(doc, usable)
         if oversized:  # other stages warn too: extend, never replace
             doc._.warnings = [*(doc._.warnings or []), *(too_large_warning(doc._.text, g[0]) for g in oversized)]
         return doc
 
     def match(self, doc: Doc) -> list[tuple[Found, ...]]:
-        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc._.text))
+        decimal = doc._.context.decimal_mark
         chunks = {i: chunk for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
         blocked = {i for ent in doc.ents if ent.label_ in NOT_AMOUNT_ENTITIES
                    for i in range(ent.start_char, ent.end_char)}
@@ -303,6 +304,6 @@ class AmountsComponent:
 
 
 @Language.factory("extractor_amounts", assigns=["doc._.amounts", "doc._.warnings"],
-                  requires=["doc.ents", "token.dep", "token.head", "token.tag"])
+                  requires=["doc._.context", "doc.ents", "token.dep", "token.head", "token.tag"])
 def make_amounts(nlp: Language, name: str) -> AmountsComponent:
     return AmountsComponent()

@@ -12,6 +12,7 @@ Not dates: durations, ages, times of day, document numbers ("78/2002/ND-CP"), co
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import temporal
+from ..facts import DateFact, Evidence
 
 MONTH = temporal.MONTH_PATTERN  # "July", "Sept.", "FEB"
 DAY = temporal.DAY_PATTERN  # "31", "31st"
@@ -150,6 +152,12 @@ RECOGNIZERS_BY_RULE = dict(RECOGNIZERS)
 
 
 HEADER_LINES = 6  # a page's header: menus, a date line, the headline, a dateline
+LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def header_lines(text: str) -> list[re.Match]:
+    """The page's first HEADER_LINES lines that are not blank."""
+    return list(itertools.islice(LINE.finditer(text), HEADER_LINES))
 FULL_DATES = ("numeric_date", "iso_date", "day_month_year")
 
 
@@ -158,7 +166,7 @@ def header_dates(found: list[Found], text: str) -> list[Found]:
     place, an outlet or a label ('GENERAL SANTOS CITY (October 13, 2022) -', 'Ho, Feb. 22, GNA -',
     'Posted On: 14 FEB 2024'), or alone on a short line ('03/12/2019 - 14:15'); not a sentence's
     ('On March 30, 2021, Liuzhou held ...', '... was held on 2nd July 2024')."""
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:HEADER_LINES]
+    lines = header_lines(text)
     dates = []
     for cand in found:
         if cand.rule not in FULL_DATES and cand.rule != "day_month":
@@ -191,19 +199,31 @@ def model_dates(doc: Doc) -> list[Found]:
     return found
 
 
+def shapes(text: str, endpos: int | None = None) -> list[Found]:
+    """Every recognizer's candidates in `text[:endpos]`, most specific first; none after a copyright sign."""
+    endpos = len(text) if endpos is None else endpos
+    return [Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS for m in regex.finditer(text, 0, endpos)
+            if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])]
+
+
+def dateline_day(text: str) -> date | None:
+    """The day of the page's first full header date ('GENERAL SANTOS CITY (October 13, 2022) -'):
+    the reference date when the caller gives none."""
+    lines = header_lines(text)
+    if not lines:
+        return None
+    found = resolve_overlaps(shapes(text, lines[-1].end()))
+    full = next((cand for cand in header_dates(found, text) if cand.rule in FULL_DATES), None)
+    point = temporal.normalize(full.match.groupdict().get("date") or full.match.group()) if full else None
+    return date.fromisoformat(point.value) if point else None
+
+
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
-        shapes = [Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS for m in regex.finditer(text)
-                  if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])]
-        found = resolve_overlaps(shapes + model_dates(doc))  # the shapes first: they know more
+        found = resolve_overlaps(shapes(text) + model_dates(doc))  # the shapes first: they know more
         header = header_dates(found, text)
-        reference = date.fromisoformat(doc._.published) if doc._.published else None
-        full = next((cand for cand in header if cand.rule in FULL_DATES), None)
-        if reference is None and full is not None:
-            point = temporal.normalize(full.match.groupdict().get("date") or full.match.group())
-            reference = date.fromisoformat(point.value) if point else None
-        context = Context(reference, text)
+        context = Context(doc._.context.reference_day, text)
         spans, values = [], {}
         for cand in found:
             in_header = cand in header
@@ -215,11 +235,9 @@ class DatesComponent:
                                  alignment_mode="expand")
             span._.rule, span._.date_values = rule, [value for value, _ in normalized]
             spans.append(span)
+            evidence = Evidence.at(text, cand.start, cand.end, rule)
             for value, year_from in normalized:
-                values.setdefault(value, {
-                    "text": text[cand.start:cand.end], "value": value, "year_from": year_from,
-                    "evidence": {"start": cand.start, "end": cand.end, "text": text[cand.start:cand.end],
-                                 "rule": rule}})
+                values.setdefault(value, DateFact(evidence.text, value, year_from, evidence))
         doc.spans[DATES_KEY] = spans
         doc._.dates = list(values.values())
         return doc
@@ -306,6 +324,6 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     return [span, (f"{year:04d}", year_from)] if year_from == "text" else [span]
 
 
-@Language.factory("extractor_dates", assigns=["doc._.dates"], requires=["doc.ents"])
+@Language.factory("extractor_dates", assigns=["doc._.dates"], requires=["doc._.context", "doc.ents"])
 def make_dates(nlp: Language, name: str) -> DatesComponent:
     return DatesComponent()

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lexicon, temporal
+from ..facts import DocumentFact, Evidence
 
 # Kinds whose documents the text may cite by name alone; national laws have no number in prose.
 NAMED_KINDS = ("Law", "Act")
@@ -372,34 +373,29 @@ def join(mentions: list[Mention]) -> list[Document]:
     return sorted(documents, key=lambda d: d.start)
 
 
-def as_record(document: Document, text: str) -> tuple[dict, str | None]:
-    """The document in the DocumentRef shape, and a warning when its kind and its code's disagree."""
+def as_fact(document: Document, text: str) -> tuple[DocumentFact, str | None]:
+    """The document's fact, and a warning when its kind and its code's disagree."""
     number, kind = document.first("number"), document.first("kind")
     meaning = decode(number) if number else CodeMeaning()
     date_span, subject_span = document.first("date_span"), document.first("subject_span")
-    record = {
-        "kind": kind,
-        "number": number,
-        "name": document.first("name"),
-        "date": document.first("date"),
-        "issuer": document.first("issuer"),
-        "subject": subject(text, *subject_span) if subject_span else None,
-        "kind_from_code": meaning.kind,
-        "issuer_from_code": meaning.issuer,
-        "aliases": list(dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in document.aliases)),
-        "date_evidence": evidence(text, *date_span) if date_span else None,
-        "mentions": [evidence(text, m.start, m.end, m.rule)
-                     for m in sorted(document.mentions, key=lambda m: m.start)],
-    }
+    fact = DocumentFact(
+        kind=kind,
+        number=number,
+        name=document.first("name"),
+        date=document.first("date"),
+        issuer=document.first("issuer"),
+        subject=subject(text, *subject_span) if subject_span else None,
+        mentions=tuple(Evidence.at(text, m.start, m.end, m.rule) for m in sorted(document.mentions, key=lambda m: m.start)),
+        kind_from_code=meaning.kind,
+        issuer_from_code=meaning.issuer,
+        aliases=tuple(dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in document.aliases)),
+        date_evidence=Evidence.at(text, *date_span) if date_span else None,
+    )
     warning = None
     if meaning.kinds and kind not in meaning.kinds:
         warning = (f"document {number}: the text calls it a {kind}, its code {meaning.code} a "
                    f"{' or '.join(meaning.kinds)}")
-    return record, warning
-
-
-def evidence(text: str, start: int, end: int, rule: str) -> dict:
-    return {"start": start, "end": end, "text": text[start:end], "rule": rule}
+    return fact, warning
 
 
 class DocumentsComponent:
@@ -412,7 +408,7 @@ class DocumentsComponent:
         return doc
 
     def match(self, doc: Doc) -> list[Document]:
-        reference = date.fromisoformat(doc._.published) if doc._.published else None
+        reference = doc._.context.reference_day
         mentions = self.recognizers(doc._.text)
         bounds = Bounds.of(doc._.text, [m.start for m in mentions])
         for mention in mentions:
@@ -420,12 +416,13 @@ class DocumentsComponent:
         return join(mentions)
 
     def set_annotations(self, doc: Doc, documents: list[Document]) -> None:
-        records = [as_record(d, doc._.text) for d in documents]
-        doc._.documents = [record for record, _ in records]
+        facts = [as_fact(d, doc._.text) for d in documents]
+        doc._.documents = [fact for fact, _ in facts]
         # Later stages may warn too: extend, never replace.
-        doc._.warnings = [*(doc._.warnings or []), *(warning for _, warning in records if warning)]
+        doc._.warnings = [*(doc._.warnings or []), *(warning for _, warning in facts if warning)]
 
 
-@Language.factory("extractor_documents", assigns=["doc._.documents", "doc._.warnings"], requires=[])
+@Language.factory("extractor_documents", assigns=["doc._.documents", "doc._.warnings"],
+                  requires=["doc._.context"])
 def make_documents(nlp: Language, name: str) -> DocumentsComponent:
     return DocumentsComponent()

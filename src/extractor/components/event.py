@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon, temporal
+from ..facts import DateFact, EventFact, Evidence
+from .context import LEAD_WORDS
 from .dates import DATES_KEY
 from .names import NAMES_KEY
 from .roles import ROLES_KEY
@@ -25,7 +27,6 @@ EVENT_SENTENCES = 3  # how many sentences naming the event are read for its date
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|today|yesterday)\b", re.IGNORECASE)
 DOCUMENT_DATED = re.compile(r"\b(?:dated|signed|issued(?:\s+on)?)\s+$", re.IGNORECASE)
-LEAD_WORDS = 12  # the lead is the first sentence this long: headlines and bylines are shorter
 LEAD_ON = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:\w+day,?\s+)?$")
 DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 # "to summarize 10 years of ...", "on strengthening ...": a verb or topic in lowercase, not "on November 29".
@@ -76,28 +77,25 @@ class EventComponent:
         kind = kinds[0]
         if kind == "meeting" and SESSION.search(doc._.text):
             kind = "session"  # a council's sitting, called both; not "the Meeting of the Fourth Session"
-        reference = date.fromisoformat(doc._.published) if doc._.published else None
         lead = sentences[0]
-        doc._.event = {
-            "kind": kind,
-            "title": self.purpose(doc._.text[first.end():lead.end_char]),
-            "date": self.date(doc, sentences, reference),
-            "location": self.location(doc, sentences, [m.end() for m, k in zip(found, kinds, strict=True) if k == kinds[0]]),
-            "organizer": self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
-            "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "event_sentence"},
-        }
+        doc._.event = EventFact(
+            kind=kind,
+            title=self.purpose(doc._.text[first.end():lead.end_char]),
+            date=self.date(doc, sentences),
+            location=self.location(doc, sentences, [m.end() for m, k in zip(found, kinds, strict=True) if k == kinds[0]]),
+            organizer=self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
+            evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "event_sentence"),
+        )
         return doc
 
-    def unnamed(self, doc: Doc) -> dict | None:
+    def unnamed(self, doc: Doc) -> EventFact | None:
         """An event the article reports without an event noun ('The County Assembly on Thursday passed
         the budget'): of kind other, its date and place read from the lead as for a named one."""
-        lead = next((sent for sent in doc.sents if sum(t.is_alpha for t in sent) >= LEAD_WORDS), None)
+        lead = lead_sentence(doc)
         if lead is None:
             return None
-        reference = date.fromisoformat(doc._.published) if doc._.published else None
-        return {"kind": "other", "title": None, "date": self.date(doc, [], reference),
-                "location": self.location(doc, [lead], []), "organizer": None,
-                "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "lead_sentence"}}
+        return EventFact(kind="other", title=None, date=self.date(doc, []), location=self.location(doc, [lead], []),
+                         organizer=None, evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "lead_sentence"))
 
     def kind(self, noun: str) -> str:
         """The kind an event noun names, plural or not: 'Party Congresses' -> congress."""
@@ -110,15 +108,15 @@ class EventComponent:
         m = PURPOSE.match(rest)
         return " ".join(m.group(1).split()) if m else None
 
-    def date(self, doc: Doc, sentences: list[Span], reference: date | None) -> dict | None:
+    def date(self, doc: Doc, sentences: list[Span]) -> DateFact | None:
         """A day the event's sentences give, else their weekday or 'today' against the reference;
         then the same from the lead sentence; else the text's first 'On <day>', else the dateline's
         day. A document's date ('Decision 401 dated March 14, 2016') is never the event's."""
-        documents = [d["date_evidence"] for d in doc._.documents or [] if d.get("date_evidence")]
+        documents = [d.date_evidence for d in doc._.documents if d.date_evidence]
         days = [s for s in doc.spans[DATES_KEY] if s.label_ == "DATE" and DAY_VALUE.match(s._.date_values[0])
-                and not any(e["start"] <= s.start_char < e["end"] for e in documents)
+                and not any(e.start <= s.start_char < e.end for e in documents)
                 and not DOCUMENT_DATED.search(doc._.text[max(s.start_char - 12, 0):s.start_char])]
-        lead = next((sent for sent in doc.sents if sum(t.is_alpha for t in sent) >= LEAD_WORDS), None)
+        reference, lead = doc._.context.reference_day, lead_sentence(doc)
         for sent in sentences + ([lead] if lead is not None else []):
             for span in days:
                 if sent.start_char <= span.start_char < sent.end_char:
@@ -292,7 +290,11 @@ class EventComponent:
         return None
 
 
-def relative_day(m: re.Match, offset_char: int, reference: date) -> dict:
+def lead_sentence(doc: Doc) -> Span | None:
+    return doc.char_span(*doc._.context.lead) if doc._.context.lead else None
+
+
+def relative_day(m: re.Match, offset_char: int, reference: date) -> DateFact:
     """'on Monday', 'today', 'yesterday': the last such day on or before the reference date."""
     word = m.group(1).lower()
     if word in WEEKDAYS:
@@ -302,20 +304,19 @@ def relative_day(m: re.Match, offset_char: int, reference: date) -> dict:
     start = offset_char + m.start()
     moved, shift = temporal.in_cycle(reference)  # any year 1-9999: "yesterday" of January 1, year 1 has no year
     value = temporal.iso_day(moved - timedelta(days=back), shift)
-    return {"text": m.group(), "value": value, "year_from": None if value.startswith("XXXX") else "reference",
-            "evidence": {"start": start, "end": start + len(m.group()), "text": m.group(), "rule": rule}}
+    return DateFact(m.group(), value, None if value.startswith("XXXX") else "reference",
+                    Evidence(start, start + len(m.group()), m.group(), rule))
 
 
-def date_value(doc: Doc, span: Span) -> dict:
-    """A DateValue for the first value a date span states (a range's first day)."""
+def date_value(doc: Doc, span: Span) -> DateFact:
+    """The date fact of the first value a date span states (a range's first day)."""
     value = span._.date_values[0].split("/")[0]
-    year_from = next((d["year_from"] for d in doc._.dates if d["value"] == span._.date_values[0]), None)
-    return {"text": span.text, "value": value, "year_from": year_from,
-            "evidence": {"start": span.start_char, "end": span.end_char, "text": span.text, "rule": span._.rule}}
+    year_from = next((d.year_from for d in doc._.dates if d.value == span._.date_values[0]), None)
+    return DateFact(span.text, value, year_from, Evidence(span.start_char, span.end_char, span.text, span._.rule))
 
 
 @Language.factory("extractor_event", assigns=["doc._.event"],
-                  requires=["doc._.dates", "doc._.documents", "doc._.names", "doc._.roles", "doc.sents",
+                  requires=["doc._.context", "doc._.dates", "doc._.documents", "doc._.names", "doc._.roles", "doc.sents",
                             "token.is_sent_start", "token.dep", "token.head", "token.tag"])
 def make_event(nlp: Language, name: str) -> EventComponent:
     return EventComponent()

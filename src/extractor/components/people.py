@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
+from ..facts import Evidence, OrganizationFact, PersonFact, RoleFact
 from .names import NAMES_KEY, Vocabulary
 from .roles import ROLES_KEY
 from .titles import HONORIFICS_KEY
@@ -38,10 +39,6 @@ PRONOUNS = {"he", "she"}
 COMRADE = re.compile(r"\b[Tt]he comrade\b")
 IN_CHARGE = re.compile(r"in charge of(?: [a-z]+){1,4}")
 QUALIFIERS = lexicon.phrases("titles.jsonl", "qualifier")
-
-
-def evidence(doc: Doc, start_char: int, end_char: int, rule: str) -> dict:
-    return {"start": start_char, "end": end_char, "text": doc._.text[start_char:end_char], "rule": rule}
 
 
 def same_title(a: str, b: str) -> bool:
@@ -69,30 +66,29 @@ class Person:
     name: str
     tokens: set[str]
     honorific: str | None = None
-    roles: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)
+    roles: list[RoleFact] = field(default_factory=list)
+    mentions: list[Evidence] = field(default_factory=list)
     participation: set[str] = field(default_factory=set)
 
     def add_role(self, role: Span, rule: str, organization: str | None = None) -> None:
         """Add a role, merged with one of the same title whose body it names more or less fully.
         `organization` gives a body the role shares with the next one ('Chairman and Vice
         Chairwoman of the VCCI')."""
-        new = {"title": role._.title, "organization": role._.organization or organization,
-               "evidence": evidence(role.doc, role.start_char, role.end_char, rule)}
+        new = RoleFact(role._.title, role._.organization or organization,
+                       Evidence.at(role.doc._.text, role.start_char, role.end_char, rule))
         for i, old in enumerate(self.roles):
-            a, b = words(old["organization"]), words(new["organization"])
-            if same_title(old["title"], new["title"]) and (a <= b or b <= a):
+            a, b = words(old.organization), words(new.organization)
+            if same_title(old.title, new.title) and (a <= b or b <= a):
                 if len(b) > len(a):
                     self.roles[i] = new
                 return
-            if not b and shortens(new["title"], old["title"]):
+            if not b and shortens(new.title, old.title):
                 return  # "President Thinh" after "State President Vo Quang Thinh"
         self.roles.append(new)
 
-    def as_record(self) -> dict:
-        return {"name": self.name, "honorific": self.honorific, "roles": self.roles,
-                "mentions": sorted(self.mentions, key=lambda m: (m["start"], m["end"])),
-                "participation": sorted(self.participation)}
+    def as_fact(self) -> PersonFact:
+        return PersonFact(self.name, self.honorific, tuple(self.roles),
+                          tuple(sorted(self.mentions, key=lambda m: (m.start, m.end))), tuple(sorted(self.participation)))
 
 
 @dataclass
@@ -129,7 +125,7 @@ class Registry:
         elif len(tokens) > len(person.tokens):  # the full name after a short form
             person.name, person.tokens = " ".join(span.text.split()), tokens
         person.honorific = person.honorific or honorific
-        person.mentions.append(evidence(span.doc, span.start_char, span.end_char, rule))
+        person.mentions.append(Evidence.at(span.doc._.text, span.start_char, span.end_char, rule))
         self.seen(person)
         return person
 
@@ -156,7 +152,7 @@ class PeopleComponent:
         self.participation(doc, item_groups, honorifics)
         self.title_mentions(unattached, registry)
         self.comrade_mentions(doc, registry)
-        doc._.people = [p.as_record() for p in registry.people if self.keep(p)]
+        doc._.people = [p.as_fact() for p in registry.people if self.keep(p)]
         doc._.organizations = organizations(doc)
         return doc
 
@@ -251,25 +247,25 @@ class PeopleComponent:
                 continue
             title, body = lexicon.fold(role._.title), words(role._.organization)
             for person in reversed(registry.recent):
-                if any(lexicon.fold(r["title"]) == title and (not body or body <= words(r["organization"]))
+                if any(lexicon.fold(r.title) == title and (not body or body <= words(r.organization))
                        for r in person.roles):
                     start = role.doc[role.start - 1].idx
-                    person.mentions.append(evidence(role.doc, start, role.end_char, "title_mention"))
+                    person.mentions.append(Evidence.at(role.doc._.text, start, role.end_char, "title_mention"))
                     break
 
     def comrade_mentions(self, doc: Doc, registry: Registry) -> None:
         """'the comrade' after a speech: the person named last before it."""
         for m in COMRADE.finditer(doc._.text):
-            before = [(mention["start"], p) for p in registry.people for mention in p.mentions
-                      if mention["end"] <= m.start() and mention["rule"] != "comrade_mention"]
+            before = [(mention.start, p) for p in registry.people for mention in p.mentions
+                      if mention.end <= m.start() and mention.rule != "comrade_mention"]
             if before:
                 person = max(before, key=lambda pair: pair[0])[1]
-                person.mentions.append(evidence(doc, m.start(), m.end(), "comrade_mention"))
+                person.mentions.append(Evidence.at(doc._.text, m.start(), m.end(), "comrade_mention"))
 
     @staticmethod
     def keep(person: Person) -> bool:
         """A person needs more than the statistical model's word: a role, an honorific, or a second mention."""
-        rules = {m["rule"] for m in person.mentions}
+        rules = {m.rule for m in person.mentions}
         return bool(person.roles or person.honorific or rules - {"ner"} or len(person.mentions) > 1)
 
 
@@ -419,27 +415,36 @@ def groups(doc: Doc, items: list[Item], transparent: set[int]) -> list[list[Item
     return result
 
 
-def organizations(doc: Doc) -> list[dict]:
+@dataclass
+class Body:
+    """An organization while its mentions are gathered."""
+
+    name: str
+    acronym: str | None = None
+    mentions: list[Evidence] = field(default_factory=list)
+
+
+def organizations(doc: Doc) -> list[OrganizationFact]:
     """The bodies that roles name, once each, with their acronym and every place they are named."""
-    found: dict[str, dict] = {}
+    found: dict[str, Body] = {}
     for role in doc.spans[ROLES_KEY]:
         if role._.org_chars is None:
             continue
         start, end = role._.org_chars
-        org = found.setdefault(lexicon.fold(role._.organization),
-                               {"name": role._.organization, "acronym": None, "mentions": []})
-        org["acronym"] = org["acronym"] or role._.acronym
-        org["mentions"].append(evidence(doc, start, end, role._.rule))
-    by_acronym = {o["acronym"]: o for o in found.values() if o["acronym"]}
-    for key, org in list(found.items()):
-        target = by_acronym.get(org["name"])
-        if target is not None and target is not org:  # "Chairman of the PPC" after "(PPC)" was defined
-            target["mentions"].extend(org["mentions"])
+        body = found.setdefault(lexicon.fold(role._.organization), Body(role._.organization))
+        body.acronym = body.acronym or role._.acronym
+        body.mentions.append(Evidence.at(doc._.text, start, end, role._.rule))
+    by_acronym = {b.acronym: b for b in found.values() if b.acronym}
+    for key, body in list(found.items()):
+        target = by_acronym.get(body.name)
+        if target is not None and target is not body:  # "Chairman of the PPC" after "(PPC)" was defined
+            target.mentions.extend(body.mentions)
             del found[key]
-    for org in found.values():
-        unique = {(m["start"], m["end"]): m for m in org["mentions"]}
-        org["mentions"] = [unique[k] for k in sorted(unique)]
-    return sorted(found.values(), key=lambda o: o["mentions"][0]["start"])
+    facts = []
+    for body in found.values():
+        unique = {(m.start, m.end): m for m in body.mentions}
+        facts.append(OrganizationFact(body.name, body.acronym, tuple(unique[k] for k in sorted(unique))))
+    return sorted(facts, key=lambda o: o.mentions[0].start)
 
 
 @Language.factory("extractor_people", assigns=["doc._.people", "doc._.organizations"],

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon, numbers
+from ..facts import AmountFact, Evidence, TargetFact
 from ..temporal import normalize
 
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -85,7 +86,7 @@ class AttainmentMatcher:
     def __init__(self, statuses: StatusReader) -> None:
         self.statuses = statuses
 
-    def __call__(self, doc: Doc, sentence: Span, decimal: str) -> list[dict]:
+    def __call__(self, doc: Doc, sentence: Span, decimal: str) -> list[TargetFact]:
         found, taken = [], set()
         parts = clauses(doc, sentence)
         for rule, pattern in RATIOS.items():
@@ -150,13 +151,13 @@ class GoalMatcher:
         self.comparators = {e.text.lower(): e.kind for e in lexicon.load("qualifiers.jsonl")}
         self.statuses = statuses
 
-    def __call__(self, doc: Doc, clause: Clause, amounts: list[dict], published: date | None) -> list[dict]:
+    def __call__(self, doc: Doc, clause: Clause, amounts: list[AmountFact], published: date | None) -> list[TargetFact]:
         text = doc._.text
         cue = self.first_cue(doc, clause)
         found = []
         for amount in amounts:
-            start, end = amount["evidence"]["start"], amount["evidence"]["end"]
-            if self.is_baseline(text, amount) or amount["kind"] == "multiplier":
+            start, end = amount.evidence.start, amount.evidence.end
+            if self.is_baseline(text, amount) or amount.kind == "multiplier":
                 continue  # a change's start, or its size ("would increase 2.5 times"), is no goal's value
             deadline = deadline_after(doc, end, clause, amounts, published)
             if cue is not None and cue < start:
@@ -165,7 +166,7 @@ class GoalMatcher:
                 rule, opened = "amount_target", start  # "the 15 per cent target"
             elif deadline is not None:
                 rule, opened = "deadline", start
-            elif amount["kind"] == "percent" and FUTURE_SHARE.match(text, end) and FUTURE.search(text, end, clause.end):
+            elif amount.kind == "percent" and FUTURE_SHARE.match(text, end) and FUTURE.search(text, end, clause.end):
                 rule, opened = "future_share", start  # "53 percent of the labour force will receive training"
             else:
                 continue
@@ -184,30 +185,30 @@ class GoalMatcher:
         return min(starts, default=None)
 
     @staticmethod
-    def is_baseline(text: str, amount: dict) -> bool:
-        start = amount["evidence"]["start"]
-        opens_range = amount["min"] is not None and amount["value"] == amount["min"] and \
-            amount["text"].lower().startswith("from")
+    def is_baseline(text: str, amount: AmountFact) -> bool:
+        start = amount.evidence.start
+        opens_range = amount.min is not None and amount.value == amount.min and amount.text.lower().startswith("from")
         return (opens_range or BASELINE.search(text, max(0, start - 20), start) is not None
-                or PER_ITEM.match(text, amount["evidence"]["end"]) is not None)
+                or PER_ITEM.match(text, amount.evidence.end) is not None)
 
-    def goal(self, doc: Doc, amount: dict, rule: str, opened: int, clause: Clause, deadline: str | None) -> dict:
-        end = amount["evidence"]["end"]
+    def goal(self, doc: Doc, amount: AmountFact, rule: str, opened: int, clause: Clause,
+             deadline: str | None) -> TargetFact:
+        end = amount.evidence.end
         open_end = self.open_end.match(doc._.text, end)
         if open_end:
             comparator = self.open_ends[" ".join(open_end.group(1).lower().split())]
         else:
-            comparator = self.comparators.get((amount["qualifier"] or "").lower())
-        unit = amount["currency"] if amount["kind"] == "money" else amount["unit"]
+            comparator = self.comparators.get((amount.qualifier or "").lower())
+        unit = amount.currency if amount.kind == "money" else amount.unit
         clause_text = doc._.text[clause.start:clause.end]
-        return target(doc, opened, end, rule, subject=subject_before(doc, amount), value=amount["value"], unit=unit,
-                      status=self.statuses(doc._.text[clause.start:amount["evidence"]["start"]]),
+        return target(doc, opened, end, rule, subject=subject_before(doc, amount), value=amount.value, unit=unit,
+                      status=self.statuses(doc._.text[clause.start:amount.evidence.start]),
                       period=period_in(clause_text), comparator=comparator, deadline=deadline)
 
 
-def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[dict], published: date | None) -> str | None:
+def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[AmountFact], published: date | None) -> str | None:
     """The date of 'by <date>' after an amount, before the next amount, when it is not already past."""
-    following = [a["evidence"]["start"] for a in amounts if a["evidence"]["start"] >= end]
+    following = [a.evidence.start for a in amounts if a.evidence.start >= end]
     limit = min([clause.end, *following])
     m = DEADLINE.search(doc._.text, end, min(limit, end + DEADLINE_REACH))
     if m is None or re.search(r",|\band\b", doc._.text[end:m.start()]):
@@ -235,12 +236,12 @@ def subject_after(doc: Doc, char: int) -> str | None:
     return doc[words[0].i:words[-1].i + 1].text if words else None
 
 
-def subject_before(doc: Doc, amount: dict) -> str | None:
+def subject_before(doc: Doc, amount: AmountFact) -> str | None:
     """What a goal measures: the counted noun ('communes'), else the noun phrase a preposition
     ties the amount to ('a growth target of 8%' -> 'growth target', 'GRDP per capita at ...')."""
-    if amount["kind"] in ("count", "quantity") and amount["unit"]:
-        return amount["unit"]
-    span = doc.char_span(amount["evidence"]["start"], amount["evidence"]["end"], alignment_mode="expand")
+    if amount.kind in ("count", "quantity") and amount.unit:
+        return amount.unit
+    span = doc.char_span(amount.evidence.start, amount.evidence.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return None
     prep = doc[span.start - 1]
@@ -269,20 +270,18 @@ def period_in(text: str) -> str | None:
 
 def cited_in(doc: Doc, start: int, end: int) -> str | None:
     """The number (or name) of the first document extractor_documents found cited in [start, end)."""
-    for document in doc._.documents or []:
-        if any(start <= m["start"] and m["end"] <= end for m in document["mentions"]):
-            return document["number"] or document["name"]
+    for document in doc._.documents:
+        if any(start <= m.start and m.end <= end for m in document.mentions):
+            return document.number or document.name
     return None
 
 
-def target(doc: Doc, start: int, end: int, rule: str, **fields) -> dict:
-    """A target in the record's shape (`records.Target`), its evidence the text from start to end."""
-    text = doc._.text[start:end]
-    record = {"text": text, "subject": None, "value": None, "unit": None, "achieved": None, "total": None,
-              "status": None, "period": None, "document": None, "comparator": None, "deadline": None}
-    record.update(fields)
-    record["evidence"] = {"start": start, "end": end, "text": text, "rule": rule}
-    return record
+def target(doc: Doc, start: int, end: int, rule: str, **fields) -> TargetFact:
+    """A target, its evidence the text from start to end; the fields not given are unknown."""
+    evidence = Evidence.at(doc._.text, start, end, rule)
+    unknown = dict.fromkeys(("subject", "value", "unit", "achieved", "total", "status", "period", "document",
+                             "comparator", "deadline"))
+    return TargetFact(text=evidence.text, evidence=evidence, **(unknown | fields))
 
 
 def clauses(doc: Doc, sentence: Span) -> list[Clause]:
@@ -307,23 +306,22 @@ class TargetsComponent:
         doc._.targets = self.match(doc)
         return doc
 
-    def match(self, doc: Doc) -> list[dict]:
-        published = date.fromisoformat(doc._.published) if doc._.published else None
-        decimal = numbers.decimal_mark(numbers.NUMERAL.findall(doc._.text))
-        amounts = doc._.amounts or []
+    def match(self, doc: Doc) -> list[TargetFact]:
+        published, decimal = doc._.context.reference_day, doc._.context.decimal_mark
+        amounts = doc._.amounts
         found = []
         for sentence in doc.sents:
             ratios = self.attainment(doc, sentence, decimal)
-            counted = {(r["evidence"]["start"], r["evidence"]["end"]) for r in ratios}
+            counted = {(r.evidence.start, r.evidence.end) for r in ratios}
             found += ratios
             for clause in clauses(doc, sentence):
-                inside = [a for a in amounts if clause.start <= a["evidence"]["start"] < clause.end
-                          and not any(s <= a["evidence"]["start"] < e for s, e in counted)]
+                inside = [a for a in amounts if clause.start <= a.evidence.start < clause.end
+                          and not any(s <= a.evidence.start < e for s, e in counted)]
                 found += self.goals(doc, clause, inside, published)
                 found += self.unquantified(doc, clause)
-        return sorted(found, key=lambda t: t["evidence"]["start"])
+        return sorted(found, key=lambda t: t.evidence.start)
 
-    def unquantified(self, doc: Doc, clause: Clause) -> list[dict]:
+    def unquantified(self, doc: Doc, clause: Clause) -> list[TargetFact]:
         found = []
         for m in UNQUANTIFIED.finditer(doc._.text, clause.start, clause.end):
             status = self.statuses(m.group("status"))
@@ -334,7 +332,7 @@ class TargetsComponent:
 
 
 @Language.factory("extractor_targets", assigns=["doc._.targets"],
-                  requires=["doc._.amounts", "doc._.documents", "doc.ents", "doc.sents", "token.dep", "token.head",
+                  requires=["doc._.amounts", "doc._.context", "doc._.documents", "doc.ents", "doc.sents", "token.dep", "token.head",
                             "token.tag"])
 def make_targets(nlp: Language, name: str) -> TargetsComponent:
     return TargetsComponent()

@@ -88,9 +88,9 @@ class ConferenceSignalsCheck:
         if len(found) < MIN_WORDS:
             return None
         event = doc._.event
-        if event and event["evidence"]["rule"] == EVENT_NOUN_RULE:
+        if event and event.evidence.rule == EVENT_NOUN_RULE:
             return None
-        if any(person["roles"] for person in doc._.people or []) or doc._.documents:
+        if any(person.roles for person in doc._.people) or doc._.documents:
             return None
         return ("the text shows no sign of conference news (no event such as a conference, meeting or ceremony, "
                 "no official with a role, no document cited): give a news article about such an event")
