@@ -21,14 +21,10 @@ from datetime import date, datetime, timedelta
 
 from dateparser.date import DateData, DateDataParser
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
-# Shapes of a calendar date's parts, shared by the stages that find dates in text (dates,
-# documents' "dated <date>"). Months capitalized or in capitals whatever the flags: "may" is a verb.
-MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-               "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-MONTH_PATTERN = rf"(?-i:{MONTH_NAMES}|{MONTH_NAMES.upper()})\.?"
-DAY_PATTERN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+from . import atoms
+
+YEAR = re.compile(rf"\b{atoms.YEAR}\b")
+MONTH = re.compile(atoms.MONTH_WORD, re.IGNORECASE)
 # A fixed base for parsing day and month when the year is unknown: a leap year, so 29 February
 # parses; its year never reaches a record.
 UNKNOWN_YEAR_BASE = datetime(2000, 12, 31)

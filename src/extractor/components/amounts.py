@@ -26,12 +26,13 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import lexicon, numbers
+from .. import atoms, lexicon, numbers
 from ..facts import AmountFact, Evidence
 from ..temporal import MONTH
+from .dates import DATES_KEY
 
-# Entities of the model that hold numbers which are not amounts.
-NOT_AMOUNT_ENTITIES = {"DATE", "TIME", "ORDINAL"}
+# Spans that hold numbers which are not amounts: the model's entities, and the dates stage's dates.
+NOT_AMOUNT_ENTITIES = {"DATE", "DATELINE", "TIME", "ORDINAL"}
 RANGE_JOINERS = re.compile(r"\s*(?:-|–|to|and)\s*")
 RANGE_OPENERS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 # "28 times higher" is a multiplier; "met 3 times" is a frequency. A whole number before
@@ -40,7 +41,7 @@ COMPARISON = re.compile(r"\s+(?:higher|more|greater|larger|bigger|lower|less|sma
                         r"compared|increase)\b", re.IGNORECASE)
 # "Directive 40", "No. 02", "Session 3": a number right after a capitalized word or "No." names a thing.
 NAMING_WORD = re.compile(r"(?:\b[A-Z][\w-]*|\bNo\.?|#)\s*$")
-YEAR = re.compile(r"(?:1[89]|20)\d\d|2100")
+YEAR = re.compile(atoms.YEAR)
 DURATION = "duration"  # the units.jsonl kind of time units: "10 years" is a duration, not an amount
 
 
@@ -292,8 +293,8 @@ class AmountsComponent:
     def match(self, doc: Doc) -> list[tuple[Found, ...]]:
         decimal = doc._.context.decimal_mark
         chunks = {i: chunk for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
-        blocked = {i for ent in doc.ents if ent.label_ in NOT_AMOUNT_ENTITIES
-                   for i in range(ent.start_char, ent.end_char)}
+        blocked = {i for span in [*doc.ents, *doc.spans[DATES_KEY]] if span.label_ in NOT_AMOUNT_ENTITIES
+                   for i in range(span.start_char, span.end_char)}
         groups = []
         for group in join_ranges(doc._.text, self.matcher(doc, decimal)):
             if group[0].kind is not None:
@@ -304,6 +305,6 @@ class AmountsComponent:
 
 
 @Language.factory("extractor_amounts", assigns=["doc._.amounts", "doc._.warnings"],
-                  requires=["doc._.context", "doc.ents", "token.dep", "token.head", "token.tag"])
+                  requires=["doc._.context", "doc._.dates", "doc.ents", "token.dep", "token.head", "token.tag"])
 def make_amounts(nlp: Language, name: str) -> AmountsComponent:
     return AmountsComponent()

@@ -20,12 +20,10 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import temporal
+from .. import atoms, temporal
 from ..facts import DateFact, Evidence
 
-MONTH = temporal.MONTH_PATTERN  # "July", "Sept.", "FEB"
-DAY = temporal.DAY_PATTERN  # "31", "31st"
-YEAR = r"(?:19[5-9]\d|20\d\d|2100)"
+MONTH, DAY, YEAR = atoms.MONTH, atoms.DAY, atoms.YEAR
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
 FREE = r"(?:(?<![\w/.,-])|(?<=mid-))"  # but "mid-2025" is 2025
 END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"

@@ -16,13 +16,13 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .. import lexicon, temporal
+from .. import atoms, lexicon
 from ..facts import DocumentFact, Evidence
+from .dates import DATES_KEY
 
 # Kinds whose documents the text may cite by name alone; national laws have no number in prose.
 NAMED_KINDS = ("Law", "Act")
@@ -44,11 +44,9 @@ COORDINATED = re.compile(r"(?<!\s)(?=\s+(?P<word>and|or|as\s+well\s+as)\s+(?P<ne
 COORDINATORS = (" and", " or", " as well as")  # one dropped from a subject's end
 LOOKBEHIND_CHARS = 250  # how far before a citation "On <date>, <body> issued" is looked for
 
-MONTH = temporal.MONTH_PATTERN
-DAY = temporal.DAY_PATTERN
-YEAR = r"(?:19|20)\d\d"
-DATE = (rf"(?:{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
-        rf"|(?:[12]\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-]{YEAR})(?![\w/])")
+YEAR = atoms.YEAR
+# A day the dates stage found ("November 22, 2014", "22/11/2014"): a document's date is a single day.
+DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 # A body as the genre writes it: capitalized words and ordinals, joined by "of (the)" and "and"
 # ("the Secretariat of the 11th Party Central Committee", "the City People's Council").
 BODY_WORD = r"(?:(?!(?:No|Number)\b)[A-ZĐ][\w'’&-]*|\d+(?:st|nd|rd|th))"  # "Law on Investment No. 61/..."
@@ -275,45 +273,52 @@ class Context:
     def __init__(self) -> None:
         self.alias = re.compile(r"\s*(?P<alias>\((?:hereinafter\s+)?(?:(?:referred\s+to|abbreviated|known)\s+as\s+"
                                 r"|called\s+)?[^()\n]{1,80}\))")
-        self.date = re.compile(rf",?\s*(?P<word>dated|(?:issued|signed|promulgated)\s+on|of)\s+(?P<date>{DATE})")
+        self.date = re.compile(r",?\s*(?P<word>dated|(?:issued|signed|promulgated)\s+on|of)\s+")
         self.issuer = re.compile(rf",?\s*(?:of|by|issued\s+by)\s+(?:the\s+)?(?P<issuer>{BODY})")
         # A subject runs from its opener to the end of its clause (SUBJECT_END).
         self.subject = re.compile(rf"\s+{SUBJECT_OPENERS}")
-        self.issued = re.compile(rf"(?:\b[Oo]n\s+(?P<date>{DATE}),?\s+)?(?:the\s+)?(?P<issuer>{BODY})"
-                                 rf"\s+{ISSUING}\s+(?:the\s+)?$")
+        self.issued = re.compile(rf"(?:the\s+)?(?P<issuer>{BODY})\s+{ISSUING}\s+(?:the\s+)?$")
+        self.on_day = re.compile(r"\b[Oo]n\s+$")  # "On <day>, the Secretariat issued"
+        self.day_to_issuer = re.compile(r",?\s+")
         self.possessive = re.compile(rf"(?P<issuer>{BODY})['’]s\s+$")
 
-    def read(self, text: str, mention: Mention, reference: date | None, bounds: Bounds) -> None:
-        """Fill the mention's alias, date, issuer and subject from the text after it, then before it."""
+    def read(self, text: str, mention: Mention, days: dict[int, Span], bounds: Bounds) -> None:
+        """Fill the mention's alias, date, issuer and subject from the text after it, then before it.
+        Dates are the days the dates stage found (`days`, by start character)."""
         i = mention.end
         while True:
             if (m := self.alias.match(text, i)) and mention.alias is None:
-                mention.alias = m.span("alias")
-            elif (m := self.date.match(text, i)) and mention.date is None:
-                rule = "dated" if m.group("word") == "dated" else "date_after_number"
-                self.set_date(mention, m, reference, rule)
+                mention.alias, i = m.span("alias"), m.end()
+            elif mention.date is None and (m := self.date.match(text, i)) and (day := days.get(m.end())):
+                set_date(mention, day, "dated" if m.group("word") == "dated" else "date_after_number")
+                i = day.end_char
             elif ((m := self.issuer.match(text, i)) and mention.issuer is None
                   and (issuer := without_openers(m.group("issuer")))):
-                mention.issuer = issuer
+                mention.issuer, i = issuer, m.end()
             else:
                 break
-            i = m.end()
         if (m := self.subject.match(text, i)) and (end := bounds.subject_end(m.end())) > m.end():
             mention.subject_span = (m.end(), end)
         before = text[max(0, mention.start - LOOKBEHIND_CHARS):mention.start]
         if m := self.issued.search(before):
             mention.issuer = mention.issuer or without_openers(m.group("issuer"))
-            if m.group("date") and mention.date is None:
-                offset = mention.start - len(before)
-                self.set_date(mention, m, reference, "issued_on", offset)
+            if mention.date is None and (day := self.day_before(text, mention.start - len(before) + m.start(), days)):
+                set_date(mention, day, "issued_on")
         elif (m := self.possessive.search(before)) and mention.issuer is None:
             mention.issuer = without_openers(m.group("issuer"))
 
-    def set_date(self, mention: Mention, m: re.Match, reference: date | None, rule: str, offset: int = 0) -> None:
-        point = temporal.normalize(m.group("date"), reference)
-        if point is not None:
-            mention.date = point.value
-            mention.date_span = (offset + m.start("date"), offset + m.end("date"), rule)
+    def day_before(self, text: str, issuer_start: int, days: dict[int, Span]) -> Span | None:
+        """The day of 'On <day>, <issuer> issued', the day ending right before the issuer."""
+        for day in days.values():
+            if (day.end_char <= issuer_start and self.day_to_issuer.fullmatch(text, day.end_char, issuer_start)
+                    and self.on_day.search(text, max(0, day.start_char - 8), day.start_char)):
+                return day
+        return None
+
+
+def set_date(mention: Mention, day: Span, rule: str) -> None:
+    mention.date = day._.date_values[0]
+    mention.date_span = (day.start_char, day.end_char, rule)
 
 
 def subject(text: str, start: int, end: int) -> str:
@@ -408,11 +413,12 @@ class DocumentsComponent:
         return doc
 
     def match(self, doc: Doc) -> list[Document]:
-        reference = doc._.context.reference_day
+        days = {span.start_char: span for span in doc.spans[DATES_KEY]
+                if len(span._.date_values) == 1 and DAY_VALUE.fullmatch(span._.date_values[0])}
         mentions = self.recognizers(doc._.text)
         bounds = Bounds.of(doc._.text, [m.start for m in mentions])
         for mention in mentions:
-            self.context.read(doc._.text, mention, reference, bounds)
+            self.context.read(doc._.text, mention, days, bounds)
         return join(mentions)
 
     def set_annotations(self, doc: Doc, documents: list[Document]) -> None:
@@ -423,6 +429,6 @@ class DocumentsComponent:
 
 
 @Language.factory("extractor_documents", assigns=["doc._.documents", "doc._.warnings"],
-                  requires=["doc._.context"])
+                  requires=["doc._.dates"])
 def make_documents(nlp: Language, name: str) -> DocumentsComponent:
     return DocumentsComponent()

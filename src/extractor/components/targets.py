@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon, numbers
+from ..atoms import YEAR
 from ..facts import AmountFact, Evidence, TargetFact
 from ..temporal import normalize
 
@@ -51,7 +52,7 @@ RATIOS = {
 }
 # "completed the goals of the national program for the 2021-2025 period"
 UNQUANTIFIED = re.compile(r"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:goals|targets|tasks)\s+of\s+(?:the\s+)?"
-                          r"(?P<subject>[^,;.]{3,120}?)\s+for\s+the\s+(?P<period>(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)"
+                          rf"(?P<subject>[^,;.]{{3,120}}?)\s+for\s+the\s+(?P<period>{YEAR}\s*[-–]\s*{YEAR})"
                           r"\s+period")
 # Clauses end at ";", "while", "whereas", "but", and ", and" before a new subject ("..., and the
 # largest project will cost ..."). A break with no comma starts at the first of its white space
@@ -59,11 +60,11 @@ UNQUANTIFIED = re.compile(r"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:goals|target
 # its length), and one that fails at the first fails at every other.
 CLAUSE_BREAK = re.compile(r";|(?:,|(?<!\s))\s+(?:while|whereas|but)\s+"
                           r"|,\s+and\s+(?=(?:the|a|an|its|their|this|these)\b)")
-PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
+PERIOD = re.compile(rf"\b({YEAR})\s*[-–]\s*({YEAR}|\d\d)\b")
 # A number referred back to: the baseline of a change, or a comparison.
 BASELINE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan)\s+$", re.IGNORECASE)
 FUTURE_SHARE = re.compile(r"\s+of\b")
-YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+YEAR_LIKE = re.compile(YEAR)
 FUTURE = re.compile(r"\b(?:will|shall)\b")
 # "100 million yuan each" sizes each item; "from 28%" is where a change starts.
 PER_ITEM = re.compile(r"\s+each\b")
