@@ -84,7 +84,7 @@ class EventComponent:
             "date": self.date(doc, sentences, reference),
             "location": self.location(doc, sentences, [m.end() for m, k in zip(found, kinds, strict=True) if k == kinds[0]]),
             "organizer": self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
-            "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "event_sentence"},
+            "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "event.event_sentence"},
         }
         return doc
 
@@ -97,7 +97,7 @@ class EventComponent:
         reference = date.fromisoformat(doc._.published) if doc._.published else None
         return {"kind": "other", "title": None, "date": self.date(doc, [], reference),
                 "location": self.location(doc, [lead], []), "organizer": None,
-                "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "lead_sentence"}}
+                "evidence": {"start": lead.start_char, "end": lead.end_char, "text": lead.text, "rule": "event.lead_sentence"}}
 
     def kind(self, noun: str) -> str:
         """The kind an event noun names, plural or not: 'Party Congresses' -> congress."""
@@ -296,9 +296,9 @@ def relative_day(m: re.Match, offset_char: int, reference: date) -> dict:
     """'on Monday', 'today', 'yesterday': the last such day on or before the reference date."""
     word = m.group(1).lower()
     if word in WEEKDAYS:
-        back, rule = (reference.weekday() - WEEKDAYS.index(word)) % 7, "weekday_before_reference"
+        back, rule = (reference.weekday() - WEEKDAYS.index(word)) % 7, "event.weekday_before_reference"
     else:
-        back, rule = (0 if word == "today" else 1), "relative_to_reference"
+        back, rule = (0 if word == "today" else 1), "event.relative_to_reference"
     start = offset_char + m.start()
     moved, shift = temporal.in_cycle(reference)  # any year 1-9999: "yesterday" of January 1, year 1 has no year
     value = temporal.iso_day(moved - timedelta(days=back), shift)
