@@ -33,7 +33,8 @@ class Span(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
-    rule: str = Field(description="The rule or model that produced the fact, e.g. 'title_before_name', 'ner'.")
+    rule: str = Field(description="The rule or model that produced the fact, '<stage>.<rule>' as listed in "
+                      "patterns/rules.jsonl, e.g. 'names.title_before_name', 'names.ner'.")
 
 
 class Role(_Model):

@@ -148,7 +148,7 @@ def test_evidence_points_into_the_text(loaded):
     for amount in amounts(loaded, text):
         evidence = amount.evidence
         assert text[evidence.start:evidence.end] == evidence.text == amount.text
-        assert evidence.rule in ("currency_before", "percent")
+        assert evidence.rule in ("amounts.currency_before", "amounts.percent")
 
 
 def test_decimal_comma_text(loaded):

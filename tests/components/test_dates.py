@@ -95,7 +95,7 @@ def test_a_header_date_is_the_reference_when_none_is_given(loaded):
     text = "03/12/2019 - 14:15\n\nOn December 3, the conference of the Provincial Party Committee opened."
     record = loaded.extract(text)
     assert values(loaded, text) == ["2019-12-03"]
-    assert record.dates[0].evidence.rule == "dateline"
+    assert record.dates[0].evidence.rule == "dates.dateline"
 
 
 def test_output_does_not_depend_on_the_clock(loaded):
@@ -111,4 +111,4 @@ def test_the_model_s_date_entities_are_candidates_too(loaded):
     from extractor.components.dates import model_dates
 
     doc = loaded.nlp("Over ten years the fund grew. The board met on August 14, 2024 in Hanoi.")
-    assert [(f.rule, f.match.group()) for f in model_dates(doc)] == [("ner", "August 14, 2024")]
+    assert [(f.rule, f.match.group()) for f in model_dates(doc)] == [("dates.ner", "August 14, 2024")]

@@ -84,12 +84,12 @@ def test_named_laws_with_their_number(loaded, text, name, number):
 
 @pytest.mark.parametrize("text, value, evidence, rule", [
     # "dated <date>", "of <date>", a date without a year (from the reference), "On <date>, <body> issued".
-    ("It implements Directive No. 12-CT/TW dated November 22, 2014 closely.", "2014-11-22", "November 22, 2014", "dated"),
-    ("It implements Decree 09/2019/ND-CP of 22 November 2014 closely.", "2014-11-22", "22 November 2014", "date_after_number"),
-    ("It implements Directive No. 12-CT/TW dated 5th June 2023 closely.", "2023-06-05", "5th June 2023", "dated"),
-    ("It implements Decision No. 77/QD-UBND dated March 3 closely.", "2024-03-03", "March 3", "dated"),
+    ("It implements Directive No. 12-CT/TW dated November 22, 2014 closely.", "2014-11-22", "November 22, 2014", "documents.dated"),
+    ("It implements Decree 09/2019/ND-CP of 22 November 2014 closely.", "2014-11-22", "22 November 2014", "documents.date_after_number"),
+    ("It implements Directive No. 12-CT/TW dated 5th June 2023 closely.", "2023-06-05", "5th June 2023", "documents.dated"),
+    ("It implements Decision No. 77/QD-UBND dated March 3 closely.", "2024-03-03", "March 3", "documents.dated"),
     ("On March 5, 2023, the Prime Minister signed Decision No. 300/QD-TTg approving the plan.",
-     "2023-03-05", "March 5, 2023", "issued_on"),
+     "2023-03-05", "March 5, 2023", "documents.issued_on"),
 ], ids=["dated", "of_date", "ordinal_day", "year_from_reference", "issued_on"])
 def test_dates(loaded, text, value, evidence, rule):
     document = only(loaded, text)

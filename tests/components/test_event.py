@@ -103,7 +103,7 @@ def test_an_event_named_by_no_noun_is_of_kind_other(loaded):
             "after a long debate.")
     event = loaded.extract(text, published="2024-06-28").event
     assert (event.kind, event.date.value, event.location, event.evidence.rule) == (
-        "other", "2024-06-27", "Nakuru County", "lead_sentence")
+        "other", "2024-06-27", "Nakuru County", "event.lead_sentence")
 
 
 def test_a_dateline_s_day_is_the_last_resort(loaded):

@@ -37,11 +37,11 @@ def test_honorifics(loaded, text, honorifics):
 
 
 @pytest.mark.parametrize("text, names, rule", [
-    ("Mr. Nghiem Van Hoa spoke.", ["Nghiem Van Hoa"], "honorific_name"),
-    ("Governor Lee Sang Min arrived.", ["Lee Sang Min"], "title_before_name"),
-    ("Chairman of the Ethnic Committee Hau A Lenh spoke.", ["Hau A Lenh"], "surname_lexicon"),
-    ("President of the Lao PDR Khamsay Vongsa spoke.", ["Khamsay Vongsa"], "title_body_name"),
-    ("Prime Minister Prayoon Chan-o-kit spoke.", ["Prayoon Chan-o-kit"], "title_before_name"),
+    ("Mr. Nghiem Van Hoa spoke.", ["Nghiem Van Hoa"], "names.honorific_name"),
+    ("Governor Lee Sang Min arrived.", ["Lee Sang Min"], "names.title_before_name"),
+    ("Chairman of the Ethnic Committee Hau A Lenh spoke.", ["Hau A Lenh"], "names.surname_lexicon"),
+    ("President of the Lao PDR Khamsay Vongsa spoke.", ["Khamsay Vongsa"], "names.title_body_name"),
+    ("Prime Minister Prayoon Chan-o-kit spoke.", ["Prayoon Chan-o-kit"], "names.title_before_name"),
     ("Delegates met in Thai Nguyen and Quang Ninh.", [], None),
     ("The office on Tran Hung Dao Street opened.", [], None),
     ("Photo: TRAN MINH", [], None),
@@ -54,19 +54,19 @@ def test_names(loaded, text, names, rule):
 
 @pytest.mark.parametrize("text, title, organization, rule", [
     ("Mr. A, Deputy Head of the Provincial National Assembly Delegation (PNAD), spoke.",
-     "Deputy Head", "Provincial National Assembly Delegation", "title_of_body"),
+     "Deputy Head", "Provincial National Assembly Delegation", "roles.title_of_body"),
     ("Mr. A, Chairman of the provincial People's Committee, spoke.",
-     "Chairman", "provincial People's Committee", "title_of_body"),
+     "Chairman", "provincial People's Committee", "roles.title_of_body"),
     ("Mr. A, vice secretary of Hoa Binh province's Party Committee, spoke.",
-     "vice secretary", "Hoa Binh province's Party Committee", "title_of_body"),
-    ("Party Central Committee member Tran Van Tien spoke.", "member", "Party Central Committee", "body_before_title"),
+     "vice secretary", "Hoa Binh province's Party Committee", "roles.title_of_body"),
+    ("Party Central Committee member Tran Van Tien spoke.", "member", "Party Central Committee", "roles.body_before_title"),
     ("District Chief Executive for Ajumako District spoke.",
-     "District Chief Executive", "Ajumako District", "title_of_body"),
-    ("Government spokesman Anan Siriwat said so.", "spokesman", "Government", "body_before_title"),
-    ("An Giang Provincial Party Secretary spoke.", "Provincial Party Secretary", "An Giang", "body_before_title"),
-    ("Provincial Party Secretary spoke.", "Provincial Party Secretary", None, "bare_title"),
+     "District Chief Executive", "Ajumako District", "roles.title_of_body"),
+    ("Government spokesman Anan Siriwat said so.", "spokesman", "Government", "roles.body_before_title"),
+    ("An Giang Provincial Party Secretary spoke.", "Provincial Party Secretary", "An Giang", "roles.body_before_title"),
+    ("Provincial Party Secretary spoke.", "Provincial Party Secretary", None, "roles.bare_title"),
     ("Standing Deputy Secretary of the Provincial Party Committee for the 2015-2020 term.",
-     "Standing Deputy Secretary", "Provincial Party Committee", "title_of_body"),
+     "Standing Deputy Secretary", "Provincial Party Committee", "roles.title_of_body"),
 ], ids=["acronym_left_out", "lowercase_modifier", "possessive", "body_before_title", "for_body",
         "government_spokesman", "place_before_fused_title", "fused_title", "body_ends_before_lowercase"])
 def test_roles(loaded, text, title, organization, rule):

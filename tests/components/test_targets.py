@@ -15,13 +15,13 @@ def one(loaded, text, published="2024-06-30"):
 
 @pytest.mark.parametrize("text, achieved, total, status, rule", [
     # "X out of Y", "X of (the) Y <noun>", "X/Y <noun>".
-    ("So far 14 out of 17 goals of the plan have been achieved or exceeded.", 14, 17, "achieved/exceeded", "out_of"),
-    ("All 9 out of 9 wards had completed the work.", 9, 9, "completed", "out_of"),
-    ("Only 3 of 8 provinces met the deadline.", 3, 8, "achieved", "of"),
-    ("The town finished 12 of its 15 roads.", 12, 15, "completed", "of"),
-    ("The county reached 16/20 targets last year.", 16, 20, "achieved", "slash"),
-    ("The congress set 30 targets, of which 26 were achieved.", 26, 30, "achieved", "of_which"),
-    ("Of the 12 targets set for the year, 10 were met.", 10, 12, "achieved", "of_the_total"),
+    ("So far 14 out of 17 goals of the plan have been achieved or exceeded.", 14, 17, "achieved/exceeded", "targets.out_of"),
+    ("All 9 out of 9 wards had completed the work.", 9, 9, "completed", "targets.out_of"),
+    ("Only 3 of 8 provinces met the deadline.", 3, 8, "achieved", "targets.of"),
+    ("The town finished 12 of its 15 roads.", 12, 15, "completed", "targets.of"),
+    ("The county reached 16/20 targets last year.", 16, 20, "achieved", "targets.slash"),
+    ("The congress set 30 targets, of which 26 were achieved.", 26, 30, "achieved", "targets.of_which"),
+    ("Of the 12 targets set for the year, 10 were met.", 10, 12, "achieved", "targets.of_the_total"),
 ], ids=["out_of", "all_of_all", "of_plural_noun", "of_its", "slash", "of_which", "of_the_total"])
 def test_attainment(loaded, text, achieved, total, status, rule):
     target = one(loaded, text)

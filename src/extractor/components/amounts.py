@@ -58,7 +58,7 @@ class Found:
     currency: str | None = None
     unit: str | None = None
     qualifier: str | None = None
-    rule: str = "bare_number"
+    rule: str = "amounts.bare_number"
 
     @property
     def value(self) -> float | None:
@@ -115,20 +115,20 @@ class AmountMatcher:
             code = self.currency_codes[re.sub(r"[\s-]+", " ", currency).lower()]
             per = m.group("per")
             return replace(base, kind="money", currency=code, unit=per[1:] if per else None,
-                           rule="currency_before" if m.group("before") else "currency_after")
+                           rule="amounts.currency_before" if m.group("before") else "amounts.currency_after")
         if any(len(w) == 1 for w in scale.split()):
             return None  # "m", "k" scale money only: "15m" is fifteen metres
         if m.group("percent"):
-            return replace(base, kind="percent", unit="percent", rule="percent")
+            return replace(base, kind="percent", unit="percent", rule="amounts.percent")
         if m.group("points"):
-            return replace(base, kind="percent", unit="percentage point", rule="percentage_points")
+            return replace(base, kind="percent", unit="percentage point", rule="amounts.percentage_points")
         if m.group("fold"):
-            return replace(base, kind="multiplier", rule="fold")
+            return replace(base, kind="multiplier", rule="amounts.fold")
         if m.group("times"):
             whole = (number is None or number.is_integer()) and not scale  # past 2**53 every float is whole
             if whole and not COMPARISON.match(doc._.text, m.end()):
                 return None
-            return replace(base, kind="multiplier", rule="times")
+            return replace(base, kind="multiplier", rule="amounts.times")
         return base
 
 
@@ -193,12 +193,12 @@ class CountReader:
             kind = self.units[unit.group(1).lower()]
             if kind == DURATION or self.modifies_noun(doc, unit.end()):
                 return None  # "three years ahead", "500 kV lines"
-            return replace(item, kind="quantity", unit=kind, end=unit.end(), rule="measure_unit")
+            return replace(item, kind="quantity", unit=kind, end=unit.end(), rule="amounts.measure_unit")
         span = doc.char_span(item.number_start, item.end, alignment_mode="expand")
         noun = counted_noun(span, chunks) if span is not None else None
         if noun is None:
             return None
-        return replace(item, kind="count", unit=self.singular(noun), rule="counted_noun")
+        return replace(item, kind="count", unit=self.singular(noun), rule="amounts.counted_noun")
 
     @staticmethod
     def modifies_noun(doc: Doc, char: int) -> bool:

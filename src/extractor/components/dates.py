@@ -59,38 +59,38 @@ def pattern(regex: str) -> re.Pattern:
 
 # Recognizers, most specific first: an overlap keeps the earlier (then the longer) one.
 RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
-    ("fiscal_years_range", pattern(rf"""\bfrom\s+(?P<a>{YEAR})-(?P<a2>\d\d)\s+(?:to|till|until)\s+
+    ("dates.fiscal_years_range", pattern(rf"""\bfrom\s+(?P<a>{YEAR})-(?P<a2>\d\d)\s+(?:to|till|until)\s+
                                        (?P<b1>{YEAR})-(?P<b>\d\d){END}""")),
-    ("day_range", pattern(rf"""\b(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|until|till|-|–)\s*
+    ("dates.day_range", pattern(rf"""\b(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|until|till|-|–)\s*
                               (?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("days_then_month", pattern(rf"""\b(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("day_pair", pattern(rf"""\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
+    ("dates.days_then_month", pattern(rf"""\b(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+    ("dates.day_pair", pattern(rf"""\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+    ("dates.iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
     # Letters may touch it: a page header runs "Viet Nam31/07/2024" together.
-    ("numeric_date", pattern(rf"(?<![\d/.,-])(?P<date>{NUMERIC}/{YEAR}){END}")),
-    ("day_month_year", pattern(rf"\b(?P<date>{DAY_MONTH_YEAR}){END}")),
+    ("dates.numeric_date", pattern(rf"(?<![\d/.,-])(?P<date>{NUMERIC}/{YEAR}){END}")),
+    ("dates.day_month_year", pattern(rf"\b(?P<date>{DAY_MONTH_YEAR}){END}")),
     # Day/month without a year only after a preposition: "20/25 targets" is no date.
-    ("numeric_day_month", pattern(rf"\b(?:on|of|from|to|until|till|by|before|after|since|dated)\s+(?P<date>{NUMERIC}){END}")),
-    ("day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
-    ("quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/?\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
+    ("dates.numeric_day_month", pattern(rf"\b(?:on|of|from|to|until|till|by|before|after|since|dated)\s+(?P<date>{NUMERIC}){END}")),
+    ("dates.day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
+    ("dates.quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/?\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
                              \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
-    ("half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
-    ("month_range", pattern(rf"""\b(?:(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
+    ("dates.half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
+    ("dates.month_range", pattern(rf"""\b(?:(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
                                 |(?P<m3>{MONTH})\s*[-–]\s*(?P<m4>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
     # A day of the month alone needs the reference: "On the 5th, the delegation ..."
-    ("days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
+    ("dates.days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
                                 (?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})""")),
-    ("day_of_month", pattern(rf"""\b(?:[Oo]n|[Ff]rom)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
+    ("dates.day_of_month", pattern(rf"""\b(?:[Oo]n|[Ff]rom)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
                                (?!\s+(?:of\s+)?{MONTH})""")),
-    ("first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
+    ("dates.first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
                                   (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
-    ("month_year", pattern(rf"\b(?P<date>{MONTH}\s*,?\s+{YEAR}){END}")),
+    ("dates.month_year", pattern(rf"\b(?P<date>{MONTH}\s*,?\s+{YEAR}){END}")),
     # A month alone only after a preposition: "May" is also a verb.
-    ("month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
+    ("dates.month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
                            \s+(?P<date>{MONTH})(?![\w-])""")),
-    ("year_range", pattern(rf"""{FREE}(?:from\s+)?(?P<a>{YEAR})\s*(?:-|–|/|to|till|until)\s*(?P<b>{YEAR}|\d\d){END}""")),
-    ("year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
-    ("relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
+    ("dates.year_range", pattern(rf"""{FREE}(?:from\s+)?(?P<a>{YEAR})\s*(?:-|–|/|to|till|until)\s*(?P<b>{YEAR}|\d\d){END}""")),
+    ("dates.year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
+    ("dates.relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
 )
 
 
@@ -139,7 +139,7 @@ class Context:
 def month_year_in(paragraph: str, month: str) -> int | None:
     """The year of the one month-year ('February 2023') in a paragraph naming month `month` ('02')."""
     years = set()
-    for m in RECOGNIZERS_BY_RULE["month_year"].finditer(paragraph):
+    for m in RECOGNIZERS_BY_RULE["dates.month_year"].finditer(paragraph):
         point = temporal.normalize(m.group("date"))
         if point and point.value[5:7] == month:
             years.add(int(point.value[:4]))
@@ -150,13 +150,13 @@ RECOGNIZERS_BY_RULE = dict(RECOGNIZERS)
 
 
 HEADER_LINES = 6  # a page's header: menus, a date line, the headline, a dateline
+FULL_DATES = ("dates.numeric_date", "dates.iso_date", "dates.day_month_year")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def header_lines(text: str) -> list[re.Match]:
     """The page's first HEADER_LINES lines that are not blank."""
     return list(itertools.islice(LINE.finditer(text), HEADER_LINES))
-FULL_DATES = ("numeric_date", "iso_date", "day_month_year")
 
 
 def header_dates(found: list[Found], text: str) -> list[Found]:
@@ -167,7 +167,7 @@ def header_dates(found: list[Found], text: str) -> list[Found]:
     lines = header_lines(text)
     dates = []
     for cand in found:
-        if cand.rule not in FULL_DATES and cand.rule != "day_month":
+        if cand.rule not in FULL_DATES and cand.rule != "dates.day_month":
             continue
         line = next((ln for ln in lines if ln.start() <= cand.start < ln.end()), None)
         if line is None:
@@ -193,7 +193,7 @@ def model_dates(doc: Doc) -> list[Found]:
         m = NER_DATE.search(ent.text) if ent.label_ == "DATE" else None
         if m is not None and re.search(r"\d", m.group()):
             start = ent.start_char + m.start()
-            found.append(Found(start, start + len(m.group()), "ner", m))
+            found.append(Found(start, start + len(m.group()), "dates.ner", m))
     return found
 
 
@@ -225,7 +225,7 @@ class DatesComponent:
         spans, values = [], {}
         for cand in found:
             in_header = cand in header
-            rule = "dateline" if in_header else cand.rule
+            rule = "dates.dateline" if in_header else cand.rule
             normalized = normalize(cand, context)
             if not normalized:
                 continue
@@ -245,41 +245,41 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
     """The values one candidate states, each with where its year came from."""
     m, rule = cand.match, cand.rule
     groups = m.groupdict()
-    if rule == "year":
+    if rule == "dates.year":
         return [(m.group("y"), "text")]
-    if rule == "year_range":
+    if rule == "dates.year_range":
         a, b = m.group("a"), m.group("b")
         if len(b) == 2:  # "2006-07": a fiscal year
             b = a[:2] + b
             if int(b) != int(a) + 1:
                 return []
         return [(f"{a}/{b}", "text")] if int(a) < int(b) else []
-    if rule == "fiscal_years_range":
+    if rule == "dates.fiscal_years_range":
         return [(f"{m.group('a')}/{m.group('b1')[:2]}{m.group('b')}", "text")]
-    if rule == "relative_year":
+    if rule == "dates.relative_year":
         if context.reference is None:
             return []
         year = context.reference.year + {"this": 0, "last": -1, "previous": -1, "next": 1}[m.group("which").lower()]
         return [(f"{year:04d}", "reference")] if temporal.FIRST_YEAR <= year <= temporal.LAST_YEAR else []
-    if rule == "iso_date":
+    if rule == "dates.iso_date":
         return [(m.group(), "text")]
-    if rule in ("day_range", "day_pair", "days_then_month"):
+    if rule in ("dates.day_range", "dates.day_pair", "dates.days_then_month"):
         year = f" {groups['y']}" if groups.get("y") else ""
         first, y1 = context.point(f"{m.group('m')} {m.group('d1')}{year}", cand.start)
         second, y2 = context.point(f"{groups.get('m2') or m.group('m')} {m.group('d2')}{year}", cand.start)
         if first is None or second is None:
             return []
-        if rule == "day_pair":
+        if rule == "dates.day_pair":
             return [(first.value, y1), (second.value, y2)]  # "October 2 and 3"
         return [(f"{first.value}/{second.value}", y1)] if first.value < second.value else []
-    if rule in ("quarter", "half", "first_months"):
+    if rule in ("dates.quarter", "dates.half", "dates.first_months"):
         return months_span(m, rule, context)
-    if rule == "month_range":
+    if rule == "dates.month_range":
         year = f" {groups['y']}" if groups.get("y") else ""
         first, y1 = context.point(f"{groups['m1'] or groups['m3']}{year}", cand.start)
         last, _ = context.point(f"{groups['m2'] or groups['m4']}{year}", cand.start)
         return [(f"{first.value}/{last.value}", y1)] if first and last and first.value < last.value else []
-    if rule in ("day_of_month", "days_of_month"):
+    if rule in ("dates.day_of_month", "dates.days_of_month"):
         if context.reference is None:
             return []
         day, (ref, shift) = int(m.group("d")), temporal.in_cycle(context.reference)  # any year 1-9999
@@ -287,7 +287,7 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
         try:
             first = temporal.iso_day(date(month.year, month.month, day), shift)
             year_from = None if first.startswith("XXXX") else "reference"  # the month before January of year 1
-            if rule == "day_of_month":
+            if rule == "dates.day_of_month":
                 return [(first, year_from)]
             last = temporal.iso_day(date(month.year, month.month, int(m.group("d2"))), shift)  # "the 15th-16th"
             return [(f"{first}/{last}", year_from)] if first < last else []
@@ -302,15 +302,15 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     written = m.group("y")
     if written and written.isdigit():
         year, year_from = int(written), "text"
-    elif context.reference is not None and (rule == "first_months" or written):
+    elif context.reference is not None and (rule == "dates.first_months" or written):
         # "the first six months (of the year)" is this year's; a bare "second quarter meeting" may not be.
         year, year_from = context.reference.year, "reference"
     else:
         return []
-    if rule == "quarter":
+    if rule == "dates.quarter":
         q = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qw").lower()]
         first, last = 3 * q - 2, 3 * q
-    elif rule == "half":
+    elif rule == "dates.half":
         h = int(m.group("h")) if m.group("h") else ORDINALS[m.group("hw").lower()]
         first, last = 6 * h - 5, 6 * h
     else:

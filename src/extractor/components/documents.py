@@ -210,7 +210,7 @@ class Recognizers:
             end = m.end("number")
             if m.group("series") and m.group("no") and number.isdigit():
                 number, end = f"{number}{m.group('series')}", m.end("series")
-            mentions.append(Mention(m.start(), end, "kind_no_number" if m.group("no") else "kind_number",
+            mentions.append(Mention(m.start(), end, "documents.kind_no_number" if m.group("no") else "documents.kind_number",
                                     self.kind_of(written_kind), number=number))
         return mentions
 
@@ -227,16 +227,16 @@ class Recognizers:
                     continue
             kind = m.group("kind") or m.group("law")
             name = " ".join(text[start:m.end("name")].split())
-            mentions.append(Mention(start, m.end(), "named_law", kind, number=m.group("number"), name=name))
+            mentions.append(Mention(start, m.end(), "documents.named_law", kind, number=m.group("number"), name=name))
         return mentions
 
     def code_mentions(self, text: str) -> list[Mention]:
         """A Vietnamese code written alone ('implementing 06-NQ/TU'): its kind comes from the code."""
-        return [Mention(m.start(), m.end(), "bare_code", meaning.kind, number=m.group())
+        return [Mention(m.start(), m.end(), "documents.bare_code", meaning.kind, number=m.group())
                 for m in self.code.finditer(text) if (meaning := decode(m.group())).kind]
 
     def definite_mentions(self, text: str) -> list[Mention]:
-        return [Mention(m.start(), m.end(), "definite_kind", self.kind_of(m.group("kind")))
+        return [Mention(m.start(), m.end(), "documents.definite_kind", self.kind_of(m.group("kind")))
                 for m in self.definite.finditer(text)]
 
 
@@ -290,7 +290,7 @@ class Context:
             if (m := self.alias.match(text, i)) and mention.alias is None:
                 mention.alias, i = m.span("alias"), m.end()
             elif mention.date is None and (m := self.date.match(text, i)) and (day := days.get(m.end())):
-                set_date(mention, day, "dated" if m.group("word") == "dated" else "date_after_number")
+                set_date(mention, day, "documents.dated" if m.group("word") == "dated" else "documents.date_after_number")
                 i = day.end_char
             elif ((m := self.issuer.match(text, i)) and mention.issuer is None
                   and (issuer := without_openers(m.group("issuer")))):
@@ -303,7 +303,7 @@ class Context:
         if m := self.issued.search(before):
             mention.issuer = mention.issuer or without_openers(m.group("issuer"))
             if mention.date is None and (day := self.day_before(text, mention.start - len(before) + m.start(), days)):
-                set_date(mention, day, "issued_on")
+                set_date(mention, day, "documents.issued_on")
         elif (m := self.possessive.search(before)) and mention.issuer is None:
             mention.issuer = without_openers(m.group("issuer"))
 

@@ -84,7 +84,7 @@ class EventComponent:
             date=self.date(doc, sentences),
             location=self.location(doc, sentences, [m.end() for m, k in zip(found, kinds, strict=True) if k == kinds[0]]),
             organizer=self.organizer(doc, doc.char_span(first.start(), first.end(), alignment_mode="expand")),
-            evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "event_sentence"),
+            evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "event.event_sentence"),
         )
         return doc
 
@@ -95,7 +95,7 @@ class EventComponent:
         if lead is None:
             return None
         return EventFact(kind="other", title=None, date=self.date(doc, []), location=self.location(doc, [lead], []),
-                         organizer=None, evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "lead_sentence"))
+                         organizer=None, evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "event.lead_sentence"))
 
     def kind(self, noun: str) -> str:
         """The kind an event noun names, plural or not: 'Party Congresses' -> congress."""
@@ -298,9 +298,9 @@ def relative_day(m: re.Match, offset_char: int, reference: date) -> DateFact:
     """'on Monday', 'today', 'yesterday': the last such day on or before the reference date."""
     word = m.group(1).lower()
     if word in WEEKDAYS:
-        back, rule = (reference.weekday() - WEEKDAYS.index(word)) % 7, "weekday_before_reference"
+        back, rule = (reference.weekday() - WEEKDAYS.index(word)) % 7, "event.weekday_before_reference"
     else:
-        back, rule = (0 if word == "today" else 1), "relative_to_reference"
+        back, rule = (0 if word == "today" else 1), "event.relative_to_reference"
     start = offset_char + m.start()
     moved, shift = temporal.in_cycle(reference)  # any year 1-9999: "yesterday" of January 1, year 1 has no year
     value = temporal.iso_day(moved - timedelta(days=back), shift)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from .. import lexicon, rules
 from .titles import HONORIFICS_KEY, TITLES_KEY
 
 NAMES_KEY = "names"
@@ -117,7 +117,7 @@ class NameRun:
 class HonorificName:
     """A run of name tokens right after an honorific: 'Mr. Nghiem Xuan Cuong', 'Hon. Mrs Justina Assan'."""
 
-    rule = "honorific_name"
+    rule = rules.rule("names.honorific_name")
 
     def find(self, doc: Doc, run: NameRun):
         titles = {t for span in doc.spans[TITLES_KEY] for t in range(span.start, span.end)}
@@ -132,7 +132,7 @@ class HonorificName:
 class TitleName:
     """A run of name tokens right after a title: 'Governor Lee Cheol Woo', 'President Cường'."""
 
-    rule = "title_before_name"
+    rule = rules.rule("names.title_before_name")
 
     def find(self, doc: Doc, run: NameRun):
         for title in doc.spans[TITLES_KEY]:
@@ -156,7 +156,7 @@ def after_brackets(doc: Doc, i: int, longest: int = 6) -> int:
 class SurnameName:
     """Two or more name tokens starting with a Vietnamese family name: '... Committee Hau A Lenh'."""
 
-    rule = "surname_lexicon"
+    rule = rules.rule("names.surname_lexicon")
 
     def find(self, doc: Doc, run: NameRun):
         i = 0
@@ -176,7 +176,7 @@ class BodyThenName:
     """A name closing the capitalized words after '<Title> of', once a body or place word has ended
     the body: 'President of the Lao PDR Khamsing Vilaythong', '... Ethnic Committee Hau A Lenh'."""
 
-    rule = "title_body_name"
+    rule = rules.rule("names.title_body_name")
     LINKS = {"of", "and", "for", "to", "the", "&", "'s", "’s"}
 
     def find(self, doc: Doc, run: NameRun):
@@ -206,7 +206,7 @@ class CommaName:
     """A name set off by commas right after a role: 'The Minister of Budget and Economic Planning,
     Sani Garba Lawal, said ...'. Two to four name tokens, closed by a comma, a period or a verb."""
 
-    rule = "role_comma_name"
+    rule = rules.rule("names.role_comma_name")
 
     def find(self, doc: Doc, run: NameRun):
         for title in doc.spans[TITLES_KEY]:
@@ -229,7 +229,7 @@ class CommaName:
 class NerName:
     """The model's PERSON entities, cut to their name tokens ('Pham Minh Chinh - Member' -> 'Pham Minh Chinh')."""
 
-    rule = "ner"
+    rule = rules.rule("names.ner")
 
     def find(self, doc: Doc, run: NameRun):
         for ent in doc.ents:

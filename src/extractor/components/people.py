@@ -174,7 +174,7 @@ class PeopleComponent:
                     or (token.i + 1 < len(doc) and self.vocab.is_name_token(doc[token.i + 1]))):
                 continue
             span = doc[token.i:token.i + 1]
-            items.append(Item(span, registry.mention(span, "short_name")))
+            items.append(Item(span, registry.mention(span, "people.short_name")))
         return items
 
     def attach(self, doc: Doc, item_groups: list[list[Item]], registry: Registry) -> list[Span]:
@@ -196,9 +196,9 @@ class PeopleComponent:
                     continue
                 if not item.is_role:
                     for role in pending:
-                        item.person.add_role(role, "title_before_name")
+                        item.person.add_role(role, "people.title_before_name")
                     if shared is not None:
-                        item.person.add_role(shared, "plural_copula")
+                        item.person.add_role(shared, "people.plural_copula")
                     pending, last = [], item.person
                     registry.seen(item.person)
                     continue
@@ -209,16 +209,16 @@ class PeopleComponent:
                         shared = role
                     elif k == 0:  # "A and B were elected Deputy Secretaries"
                         for subject in subjects:
-                            subject.add_role(role, "plural_copula")
+                            subject.add_role(role, "people.plural_copula")
                     continue
                 if last is None or leads(doc, group, k, honorifics) or (
                         titles_first and chains_to_a_name(doc, group, k, honorifics)):
                     pending.append(role)
                 else:
-                    last.add_role(role, "title_after_name")
+                    last.add_role(role, "people.title_after_name")
             for role in pending:  # roles no name followed: the copula's subject's, or nobody's
                 if subjects:
-                    subjects[-1].add_role(role, "copula")
+                    subjects[-1].add_role(role, "people.copula")
                 else:
                     unattached.append(role)
         return unattached
@@ -250,23 +250,23 @@ class PeopleComponent:
                 if any(lexicon.fold(r.title) == title and (not body or body <= words(r.organization))
                        for r in person.roles):
                     start = role.doc[role.start - 1].idx
-                    person.mentions.append(Evidence.at(role.doc._.text, start, role.end_char, "title_mention"))
+                    person.mentions.append(Evidence.at(role.doc._.text, start, role.end_char, "people.title_mention"))
                     break
 
     def comrade_mentions(self, doc: Doc, registry: Registry) -> None:
         """'the comrade' after a speech: the person named last before it."""
         for m in COMRADE.finditer(doc._.text):
             before = [(mention.start, p) for p in registry.people for mention in p.mentions
-                      if mention.end <= m.start() and mention.rule != "comrade_mention"]
+                      if mention.end <= m.start() and mention.rule != "people.comrade_mention"]
             if before:
                 person = max(before, key=lambda pair: pair[0])[1]
-                person.mentions.append(Evidence.at(doc._.text, m.start(), m.end(), "comrade_mention"))
+                person.mentions.append(Evidence.at(doc._.text, m.start(), m.end(), "people.comrade_mention"))
 
     @staticmethod
     def keep(person: Person) -> bool:
         """A person needs more than the statistical model's word: a role, an honorific, or a second mention."""
         rules = {m.rule for m in person.mentions}
-        return bool(person.roles or person.honorific or rules - {"ner"} or len(person.mentions) > 1)
+        return bool(person.roles or person.honorific or rules - {"names.ner"} or len(person.mentions) > 1)
 
 
 class Participation:
@@ -394,7 +394,7 @@ def respectively(doc: Doc, group: list[Item], transparent: set[int]) -> set[int]
         names, roles = names[-count:], roles[:count]
         for i, (name, role) in enumerate(zip(names, roles, strict=True)):
             shared_body = next((r.span._.organization for r in roles[i:] if r.span._.organization), None)
-            name.person.add_role(role.span, "respectively", organization=shared_body)
+            name.person.add_role(role.span, "people.respectively", organization=shared_body)
         return {group.index(item) for item in roles}
     return set()
 

@@ -192,12 +192,12 @@ class RolesComponent:
         if org_range is None and prefix_start < fused_start:
             body_end = fused_start - (doc[fused_start - 1].text in POSSESSIVES)  # "Bac Ninh's Party Secretary"
             if prefix_start < body_end:  # a possessive alone ("'leader") names no body
-                rule, org_range = "body_before_title", (prefix_start, body_end)
+                rule, org_range = "roles.body_before_title", (prefix_start, body_end)
                 owner = next((i for i in range(prefix_start, body_end) if doc[i].text in POSSESSIVES), None)
                 if owner is not None and owner + 1 < body_end and self.reader.is_place(doc[prefix_start:owner].text):
                     org_range = (owner + 1, body_end)  # "Thailand's Commerce Minister": the body is Commerce
-        before = rule == "body_before_title"
-        end = org_range[1] + (rule == "body_in_brackets") if org_range and not before else title.end
+        before = rule == "roles.body_before_title"
+        end = org_range[1] + (rule == "roles.body_in_brackets") if org_range and not before else title.end
         span = Span(doc, prefix_start if before else fused_start, end, label="ROLE")
         span._.title = clean(singular(title_text) if title._.plural else title_text)
         span._.plural = title._.plural
@@ -215,21 +215,21 @@ class RolesComponent:
         if acronym_after(doc, end):
             end += 3  # "The Municipal Chief Executive (MCE) for Techiman"
         if end + 1 >= len(doc):
-            return "bare_title", None
+            return "roles.bare_title", None
         link = doc[end].lower_
         if link in BODY_LINKS:
             found = self.reader.after(doc, end + 1, stops) or self.reader.lowercase(doc, end + 1)
-            return "title_of_body", found
+            return "roles.title_of_body", found
         if link == "(":  # "Additional Chief Secretary (Finance)"
             found = self.reader.after(doc, end + 1, stops)
             if found and found[1] < len(doc) and doc[found[1]].text == ")" and not acronym_after(doc, end):
-                return "body_in_brackets", found
+                return "roles.body_in_brackets", found
         if link == ",":  # "The Permanent Secretary, Federal Ministry of Health, Mrs. ..."
             found = self.reader.after(doc, end + 1, stops)
             if (found and any(lexicon.fold(t.text) in self.reader.heads for t in doc[found[0]:found[1]])
                     and found[1] < len(doc) and doc[found[1]].text == "," and doc[found[0]].text[:1].isupper()):
-                return "body_after_comma", found
-        return "bare_title", None
+                return "roles.body_after_comma", found
+        return "roles.bare_title", None
 
 
 @Language.factory("extractor_roles", assigns=["doc._.roles"],

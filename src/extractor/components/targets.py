@@ -36,18 +36,18 @@ BOUNDARY = r"(?<![\w.,/])"
 NOT_A_SHARE = r"(?![.,]?\d)(?!\s*(?:%|per\s?cent\b|percent\b))"  # "of which 100% of vessels" counts no targets
 RATIOS = {
     # "20 out of 25 targets", "rose to 95 out of 111"
-    "out_of": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})\s+out\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    "targets.out_of": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})\s+out\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                          rf"(?P<total>{NUMBER}){NOT_A_SHARE}"),
     # "4 of 7 districts", "17 of its 30 districts"
-    "of": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    "targets.of": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
                      rf"(?P<total>{NUMBER})(?=\s+[^\W\d]){NOT_A_SHARE}"),
     # "20/25 targets"
-    "slash": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})/(?P<total>{NUMBER})(?=\s+[a-z])"),
+    "targets.slash": re.compile(rf"{BOUNDARY}(?P<achieved>{NUMBER})/(?P<total>{NUMBER})(?=\s+[a-z])"),
     # "set 21 targets, of which 18 were achieved"
-    "of_which": re.compile(rf"{BOUNDARY}(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,80}}?),\s+of\s+which\s+"
+    "targets.of_which": re.compile(rf"{BOUNDARY}(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,80}}?),\s+of\s+which\s+"
                            rf"(?P<achieved>{NUMBER}){NOT_A_SHARE}"),
     # "Of the 24 targets set by the Council, 19 were met"
-    "of_the_total": re.compile(rf"\b[Oo]f\s+the\s+(?:\w+\s+)?(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,100}}?),\s*"
+    "targets.of_the_total": re.compile(rf"\b[Oo]f\s+the\s+(?:\w+\s+)?(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,100}}?),\s*"
                                rf"(?P<achieved>{NUMBER})\s+(?:were|was|have|has|had)\b"),
 }
 # "completed the goals of the national program for the 2021-2025 period"
@@ -162,13 +162,13 @@ class GoalMatcher:
                 continue  # a change's start, or its size ("would increase 2.5 times"), is no goal's value
             deadline = deadline_after(doc, end, clause, amounts, published)
             if cue is not None and cue < start:
-                rule, opened = "goal_cue", cue
+                rule, opened = "targets.goal_cue", cue
             elif re.match(r"\s+(?:\w+\s+)?(?:target|goal)\b", text[end:clause.end]):
-                rule, opened = "amount_target", start  # "the 15 per cent target"
+                rule, opened = "targets.amount_target", start  # "the 15 per cent target"
             elif deadline is not None:
-                rule, opened = "deadline", start
+                rule, opened = "targets.deadline", start
             elif amount.kind == "percent" and FUTURE_SHARE.match(text, end) and FUTURE.search(text, end, clause.end):
-                rule, opened = "future_share", start  # "53 percent of the labour force will receive training"
+                rule, opened = "targets.future_share", start  # "53 percent of the labour force will receive training"
             else:
                 continue
             found.append(self.goal(doc, amount, rule, opened, clause, deadline))
@@ -327,7 +327,7 @@ class TargetsComponent:
         for m in UNQUANTIFIED.finditer(doc._.text, clause.start, clause.end):
             status = self.statuses(m.group("status"))
             if status is not None:
-                found.append(target(doc, m.start(), m.end(), "unquantified_goal", subject=m.group("subject"),
+                found.append(target(doc, m.start(), m.end(), "targets.unquantified_goal", subject=m.group("subject"),
                                     status=status, period=period_in(m.group("period"))))
         return found
 

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import lexicon
+from .. import lexicon, rules
 
 # Words for the length and language checks: a run of letters, or one CJK character (Chinese and
 # Japanese write no spaces, so a run would be a whole clause).
@@ -26,7 +26,7 @@ MIN_MARKUP = 3  # tags and entities: one stray "&amp;" from a feed is no page
 # common English words; paragraphs in French and German 1% to 3%, in other languages none.
 # The threshold is about the geometric middle of that gap.
 MIN_ENGLISH_SHARE = 0.08
-EVENT_NOUN_RULE = "event_sentence"  # extractor_event's evidence rule when an event noun names the event
+EVENT_NOUN_RULE = rules.rule("event.event_sentence")  # extractor_event's evidence rule when an event noun names the event
 
 
 def words(text: str) -> list[str]:
