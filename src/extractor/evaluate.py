@@ -20,7 +20,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +29,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from rich.table import Table
 
+from . import lexicon
 from .api import Extractor, default_extractor
 from .inputs import read_text
 from .errors import ExtractorError
@@ -206,8 +206,7 @@ def fold(text: str | None) -> str:
     """
     if text is None:
         return ""
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = lexicon.fold(text)
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(word for word in text.split() if word not in IGNORED_WORDS)

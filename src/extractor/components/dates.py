@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from .. import atoms, temporal
 from ..facts import DateFact, Evidence
+from ..overlaps import resolve_overlaps
 
 MONTH, DAY, YEAR = atoms.MONTH, atoms.DAY, atoms.YEAR
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
@@ -92,15 +93,6 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
     ("dates.year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
     ("dates.relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
 )
-
-
-def resolve_overlaps(found: list[Found]) -> list[Found]:
-    """Non-overlapping candidates, earlier recognizers first, then the longer; in text order."""
-    taken: list[Found] = []
-    for cand in found:  # given in priority order
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda f: f.start)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import lexicon, rules
+from ..overlaps import resolve_overlaps
 from .titles import HONORIFICS_KEY, TITLES_KEY
 
 NAMES_KEY = "names"
@@ -245,17 +246,6 @@ class NerName:
 
 # Earlier recognizers win an overlap: their cue says more about where the name starts.
 RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), CommaName(), NerName())
-
-
-def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, taken in the order given (recognizer, then longer); in text order."""
-    taken: set[int] = set()
-    kept: list[Candidate] = []
-    for cand in candidates:
-        if taken.isdisjoint(range(cand.start, cand.end)):
-            kept.append(cand)
-            taken.update(range(cand.start, cand.end))
-    return sorted(kept, key=lambda c: c.start)
 
 
 class NamesComponent:
