@@ -15,6 +15,7 @@ from extractor import lexicon, rules
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 COMPONENTS = Path(extractor.components.__file__).parent
+HEADER = '{"schema": "Rule", "source": "a test", "holds": "rule ids"}'
 STAGES = {m.name for m in pkgutil.iter_modules(extractor.components.__path__)}  # dates, names, people, ...
 
 
@@ -60,7 +61,7 @@ def test_every_registered_rule_is_a_stage_rule_with_a_one_line_doc():
 
 def test_the_registry_file_has_each_id_once():
     lines = (resources.files("extractor") / rules.FILE).read_text(encoding="utf-8").splitlines()
-    ids = Counter(json.loads(line)["id"] for line in lines if line.strip())
+    ids = Counter(json.loads(line)["id"] for line in lines[1:] if line.strip())  # after the header
     assert [rule_id for rule_id, n in ids.items() if n > 1] == []
     assert set(ids) == set(rules.registered())
 
@@ -85,8 +86,13 @@ def test_the_ids_written_in_each_stage_are_its_registered_ones():
     '{"id": "dates.day_range", "doc": "a range of days, again"}',
 ], ids=["not_json", "no_doc", "unknown_key", "no_stage", "blank_doc", "two_line_doc", "registered_twice"])
 def test_a_bad_line_names_the_file_and_line(line):
-    with pytest.raises(lexicon.LexiconError, match=r"patterns/rules\.jsonl, line 3: "):
-        rules.parse(['{"id": "dates.day_range", "doc": "a range of days: \'October 2-3\'"}', "", line])
+    with pytest.raises(lexicon.LexiconError, match=r"patterns/rules\.jsonl, line 4: "):
+        rules.parse([HEADER, '{"id": "dates.day_range", "doc": "a range of days: \'October 2-3\'"}', "", line])
+
+
+def test_the_registry_opens_with_its_header():
+    with pytest.raises(lexicon.LexiconError, match=r"patterns/rules\.jsonl, line 1: no header"):
+        rules.parse(['{"id": "dates.day_range", "doc": "a range of days: \'October 2-3\'"}'])
 
 
 def test_a_constant_names_a_registered_rule_only():

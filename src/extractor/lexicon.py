@@ -1,7 +1,16 @@
-"""Loads the lexicons in `patterns/`: one JSON object a line, validated, cached per process.
+"""Loads the lexicons in `patterns/`: a header line, then one JSON object a line, validated, cached per process.
 
 Rules are data (medspaCy's habit): adding a title, body or place never touches Python.
+Every file opens with a header line (`Header`): the schema its entries follow, where the data
+came from and what it holds. Each file has a schema (`SCHEMAS`), whose `kind`, where it is a
+category, takes only the kinds the code reads, so a typo'd kind fails when the file loads.
 A bad line raises LexiconError naming its file and line.
+
+A lexicon is named as a component's config names it (each factory's `default_config`): a bare
+file name ("titles.jsonl") is the file bundled in `patterns/`; a path with a directory
+("packs/ph/titles.jsonl", "/srv/packs/titles.jsonl", "./titles.jsonl") is that file on disk,
+relative to the working directory, read and checked the same way. A pack's files are named as the
+bundled files they replace: the name says which schema the file must follow.
 """
 
 from __future__ import annotations
@@ -12,14 +21,28 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from .datelines import DatelineForm
 from .errors import ExtractorError
 
 
 class LexiconError(ExtractorError):
     """A pattern file that cannot be read as the lexicon it should be."""
+
+
+class Header(BaseModel):
+    """A pattern file's first line: the schema its entries follow, where the data came from, what
+    the file holds, and optionally notes on how it is read (its order, its template language)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    schema_name: str = Field(alias="schema", min_length=1)
+    source: str = Field(min_length=1)
+    holds: str = Field(min_length=1)
+    notes: str | None = None
 
 
 class Entry(BaseModel):
@@ -37,42 +60,151 @@ class NumberEntry(Entry):
     value: float = Field(allow_inf_nan=False)
 
 
-# Lexicons whose entries are more than a phrase and its kind.
-SCHEMAS: dict[str, type[Entry]] = {"number_words.jsonl": NumberEntry, "scales.jsonl": NumberEntry}
+class CurrencyEntry(Entry):
+    """A currency as written ('VND', 'đồng', 'US$'), its kind the ISO 4217 code."""
+
+    kind: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class WordMap(Entry):
+    """A word and the word it stands for when two mentions are compared ('provincial' province)."""
+
+    means: str
+
+
+def categories(name: str, *kinds: str) -> type[Entry]:
+    """The schema of a file whose `kind` is one of `kinds`."""
+    return create_model(name, __base__=Entry, __doc__=f"An entry whose kind is one of: {', '.join(kinds)}.",
+                        kind=(Literal[kinds], ...))
+
+
+# A file's schema, by its bundled name; a file's header names it. Where `kind` is a category, the
+# kinds are those the code reads (a kind no code reads would be silently ignored); plain Entry
+# files hold a canonical name in `kind` (document kinds and codes, units, plural nouns' singulars).
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "document_kinds.jsonl": Entry,
+    "document_codes.jsonl": Entry,
+    "document_issuers.jsonl": Entry,
+    "units.jsonl": Entry,
+    "plurals.jsonl": Entry,
+    "number_words.jsonl": NumberEntry,
+    "scales.jsonl": NumberEntry,
+    "currencies.jsonl": CurrencyEntry,
+    "place_adjectives.jsonl": WordMap,
+    "datelines.jsonl": DatelineForm,
+    "titles.jsonl": categories("TitleEntry", "title", "qualifier", "fused"),
+    "honorifics.jsonl": categories("HonorificEntry", "courtesy", "party", "academic", "military", "religious",
+                                   "official", "legal"),
+    "bodies.jsonl": categories("BodyEntry", "head", "place_type", "modifier", "portfolio"),
+    "body_links.jsonl": categories("BodyLinkEntry", "title_link", "inner_link", "name_link"),
+    "places.jsonl": categories("PlaceEntry", "province", "city", "district", "place", "region", "country", "capital"),
+    "surnames.jsonl": categories("SurnameEntry", "vietnamese", "chinese", "korean"),
+    "not_names.jsonl": categories("NotNameEntry", "month", "weekday", "function", "generic"),
+    "english_words.jsonl": categories("EnglishWordEntry", "function"),
+    "html_markup.jsonl": categories("MarkupEntry", "tag", "entity"),
+    "venues.jsonl": categories("VenueEntry", "venue"),
+    # The record's Event.kind values, but for "other", which no noun names.
+    "event_kinds.jsonl": categories("EventKindEntry", "conference", "meeting", "session", "congress", "ceremony",
+                                    "forum", "working_session", "other"),
+    "participation.jsonl": categories("ParticipationEntry", "chaired", "attended", "spoke", "chaired_by",
+                                      "attended_by", "skipped"),
+    "qualifiers.jsonl": categories("QualifierEntry", "about", "over", "under", "at_least", "at_most"),
+    "open_ends.jsonl": categories("OpenEndEntry", "at_least", "at_most"),
+    "statuses.jsonl": categories("StatusEntry", "achieved", "exceeded", "completed", "missed"),
+    "target_cues.jsonl": categories("TargetCueEntry", "noun", "goal", "verb", "not_goal", "modal", "reported"),
+    "people_cues.jsonl": categories("PeopleCueEntry", "joiner", "distributive", "copula", "serve_modal",
+                                    "continue_to", "serve_as", "passive_auxiliary", "appointed", "appointed_to",
+                                    "adverb", "article", "pronoun", "anaphor", "in_charge"),
+    "event_cues.jsonl": categories("EventCueEntry", "weekday", "document_dated", "part_of_day", "organizing_verb",
+                                   "settlement"),
+    "date_cues.jsonl": categories("DateCueEntry", "copyright", "coming", "past_perfect", "deadline",
+                                  "sentence_preposition"),
+    "document_cues.jsonl": categories("DocumentCueEntry", "named_kind", "issuing", "subject_opener", "subject_verb",
+                                      "finite_verb", "coordinator"),
+    "amount_cues.jsonl": categories("AmountCueEntry", "range_joiner", "range_opener", "comparison"),
+    "target_context.jsonl": categories("TargetContextEntry", "clause_conjunction", "new_subject", "goal_plural",
+                                       "baseline", "future", "per_item", "deadline"),
+}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def defaults(*names: str) -> dict[str, str]:
+    """A factory's `default_config` for the lexicons it reads: each config key names the bundled
+    file of that name, {"titles": "titles.jsonl"}; a user's config may give a path instead."""
+    return {name: f"{name}.jsonl" for name in names}
+
+
+def load(name: str, schema: type[M] | None = None) -> tuple[M, ...]:
+    """Every entry of the lexicon `name`, in file order, validated by `schema`, by default the
+    schema of the bundled file of that file name (SCHEMAS). Read once per process."""
+    file_name = Path(name).name
+    bundled = file_name == name
+    shown = f"patterns/{name}" if bundled else name
+    schema = schema or SCHEMAS.get(file_name)
+    if schema is None:
+        raise LexiconError(f"{shown}: no lexicon is named {file_name!r}; a pack's files are named as the bundled "
+                           f"ones they replace: {', '.join(sorted(SCHEMAS))}")
+    return _read(name if bundled else str(Path(name).expanduser().resolve()), bundled, shown, schema)
 
 
 @functools.cache
-def load(filename: str) -> tuple[Entry, ...]:
-    """Every entry of `patterns/<filename>`, in file order, validated by its schema (SCHEMAS)."""
-    path = resources.files("extractor") / "patterns" / filename
+def _read(location: str, bundled: bool, shown: str, schema: type[M]) -> tuple[M, ...]:
+    path = resources.files("extractor") / "patterns" / location if bundled else Path(location)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(f"patterns/{filename}: cannot be read ({error})") from None
-    return parse(lines, f"patterns/{filename}", SCHEMAS.get(filename, Entry))
+        raise LexiconError(f"{shown}: cannot be read ({error})") from None
+    return parse(lines, shown, schema)
 
 
-def parse(lines: Iterable[str], name: str, schema: type[Entry] = Entry) -> tuple[Entry, ...]:
-    """Entries from JSON Lines; blank lines are skipped, a bad line raises naming `name` and its number."""
-    entries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entries.append(schema.model_validate(json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise LexiconError(f"{name}, line {number}: not JSON ({error})") from None
-        except ValidationError as error:
-            first = error.errors()[0]
-            raise LexiconError(f"{name}, line {number}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-    return tuple(entries)
+def parse(lines: Iterable[str], name: str, schema: type[M] = Entry) -> tuple[M, ...]:
+    """Entries from a header line and JSON Lines; blank lines are skipped, a bad line raises
+    naming `name` and its number, as does a header naming another schema than `schema` (line 1)."""
+    lines = iter(lines)
+    check_header(next(lines, ""), name, schema)
+    return tuple(validated(schema, line, name, number) for number, line in enumerate(lines, start=2) if line.strip())
+
+
+def check_header(line: str, name: str, schema: type[BaseModel]) -> Header:
+    """The header a file opens with, checked to name `schema`."""
+    try:
+        opened = json.loads(line)
+    except json.JSONDecodeError:
+        opened = None
+    if not isinstance(opened, dict) or "schema" not in opened:
+        raise LexiconError(f'{name}, line 1: no header: a pattern file opens with a line '
+                           f'{{"schema": "{schema.__name__}", "source": ..., "holds": ...}}')
+    header = validated(Header, line, name, 1)
+    if header.schema_name != schema.__name__:
+        raise LexiconError(f"{name}, line 1: schema: {header.schema_name!r}, but this lexicon is read "
+                           f"as {schema.__name__!r}")
+    return header
+
+
+def validated(schema: type[M], line: str, name: str, number: int) -> M:
+    """One line read as `schema`, or a LexiconError naming the file, the line and the field."""
+    try:
+        return schema.model_validate(json.loads(line))
+    except json.JSONDecodeError as error:
+        raise LexiconError(f"{name}, line {number}: not JSON ({error})") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(map(str, first["loc"]))
+        raise LexiconError(f"{name}, line {number}: {field + ': ' if field else ''}{first['msg']}") from None
 
 
 @functools.cache
-def phrases(filename: str, kind: str | None = None) -> frozenset[str]:
+def texts(name: str, kind: str | None = None) -> tuple[str, ...]:
+    """The lexicon's phrases as written, in file order, optionally only those of one kind."""
+    return tuple(e.text for e in load(name) if kind is None or e.kind == kind)
+
+
+@functools.cache
+def phrases(name: str, kind: str | None = None) -> frozenset[str]:
     """The lexicon's phrases folded for lookup (see `fold`), optionally only those of one kind;
     built once per process, so the stages that read one lexicon share one set."""
-    return frozenset(fold(e.text) for e in load(filename) if kind is None or e.kind == kind)
+    return frozenset(fold(text) for text in texts(name, kind))
 
 
 @functools.lru_cache(maxsize=65536)  # called for every token the name and people stages look up
@@ -86,3 +218,21 @@ def phrase_regex(alternatives: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any white space or hyphen."""
     ordered = sorted(set(alternatives), key=len, reverse=True)
     return "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in ordered)
+
+
+ANY_SPACE = r"\s+"  # for `alternation`: a phrase's spaces match any white space
+
+
+def alternation(alternatives: Iterable[str], space: str | None = None) -> str:
+    """A regex alternation of literal phrases in the order given (a cue file's order: where two
+    could match at one place, the first written is tried first), the spaces within a phrase
+    matching the regex `space`, or, when None, one space as written."""
+    unique = dict.fromkeys(alternatives)
+    if space is None:
+        return "|".join(map(re.escape, unique))
+    return "|".join(space.join(map(re.escape, p.split())) for p in unique)
+
+
+def cues(name: str, kind: str, space: str | None = None) -> str:
+    """The phrases of one kind of a cue file, as a regex alternation in file order (`alternation`)."""
+    return alternation(texts(name, kind), space)

@@ -2,7 +2,7 @@
 
 An id is `<stage>.<rule>`, the stage being the module in `components/` whose recognizer produced
 the fact ('dates.day_range', 'names.title_before_name', 'people.title_before_name'), so one name
-used by two stages stays two ids. `patterns/rules.jsonl` lists them, one JSON object a line:
+used by two stages stays two ids. `patterns/rules.jsonl` lists them after its header line, one JSON object a line:
 {"id": "dates.day_range", "doc": "a range of days in one month: 'October 2-3, 2024'"}.
 A bad line raises LexiconError naming the file and line, as a lexicon's does.
 """
@@ -31,8 +31,8 @@ class Rule(BaseModel):
 
 def parse(lines: Sequence[str]) -> Mapping[str, str]:
     """Each id with its doc, in file order; a bad line or an id registered twice raises LexiconError."""
-    entries = lexicon.parse(lines, FILE, Rule)  # checks each line as a lexicon's, by Rule
-    numbers = [number for number, line in enumerate(lines, start=1) if line.strip()]  # parse skips blank lines
+    entries = lexicon.parse(lines, FILE, Rule)  # checks the header and each line as a lexicon's, by Rule
+    numbers = [number for number, line in enumerate(lines, start=1) if number > 1 and line.strip()]
     docs: dict[str, str] = {}
     for number, entry in zip(numbers, entries, strict=True):
         if entry.id in docs:

@@ -33,12 +33,12 @@ from .dates import DATES_KEY
 
 # Spans that hold numbers which are not amounts: the model's entities, and the dates stage's dates.
 NOT_AMOUNT_ENTITIES = {"DATE", "DATELINE", "TIME", "ORDINAL"}
-RANGE_JOINERS = re.compile(r"\s*(?:-|–|to|and)\s*")
-RANGE_OPENERS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+CUES = "amount_cues.jsonl"
+RANGE_JOINERS = re.compile(rf"\s*(?:-|–|{lexicon.cues(CUES, 'range_joiner')})\s*")
+RANGE_OPENERS = re.compile(rf"\b(?:{lexicon.cues(CUES, 'range_opener')})\s+$", re.IGNORECASE)
 # "28 times higher" is a multiplier; "met 3 times" is a frequency. A whole number before
 # "times" is a multiplier only with a comparison after it.
-COMPARISON = re.compile(r"\s+(?:higher|more|greater|larger|bigger|lower|less|smaller|that|the|as|than|over|"
-                        r"compared|increase)\b", re.IGNORECASE)
+COMPARISON = re.compile(rf"\s+(?:{lexicon.cues(CUES, 'comparison')})\b", re.IGNORECASE)
 # "Directive 40", "No. 02", "Session 3": a number right after a capitalized word or "No." names a thing.
 NAMING_WORD = re.compile(r"(?:\b[A-Z][\w-]*|\bNo\.?|#)\s*$")
 YEAR = re.compile(atoms.YEAR)
@@ -69,8 +69,8 @@ class Found:
 class AmountMatcher:
     """Finds money, percentages, multipliers and bare numbers in the text with one regex."""
 
-    def __init__(self) -> None:
-        currencies = lexicon.load("currencies.jsonl")
+    def __init__(self, currencies: str = "currencies.jsonl", qualifiers: str = "qualifiers.jsonl") -> None:
+        currencies = lexicon.load(currencies)
         self.currency_codes = {e.text.lower(): e.kind for e in currencies}
         # Codes and symbols stand before the number ("VND 5", "$2", "Rs.6,000"); any currency
         # with two letters or more may follow it ("5 billion dong", "5 billion VND").
@@ -78,7 +78,7 @@ class AmountMatcher:
         after = lexicon.phrase_regex(e.text for e in currencies if sum(c.isalpha() for c in e.text) >= 2)
         scales = lexicon.phrase_regex(e.text for e in lexicon.load("scales.jsonl"))
         words = lexicon.phrase_regex([e.text for e in lexicon.load("number_words.jsonl")] + ["hundred"])
-        qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load("qualifiers.jsonl"))
+        qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load(qualifiers))
         number = rf"\d+(?:[.,]\d+)*|(?i:(?:{words})(?:[\s-]+(?:and\s+)?(?:{words}))*)"
         self.pattern = re.compile(
             rf"(?:(?P<qualifier>(?i:{qualifiers}))\s+)?"
@@ -179,11 +179,11 @@ def _ranged(text: str, a: Found, b: Found) -> bool:
 class CountReader:
     """Reads a bare number as a count of the noun it modifies, or a quantity of a measure unit."""
 
-    def __init__(self) -> None:
-        units = lexicon.load("units.jsonl")
+    def __init__(self, units: str = "units.jsonl", plurals: str = "plurals.jsonl") -> None:
+        units = lexicon.load(units)
         self.units = {e.text.lower(): e.kind for e in units}
         self.unit_after = re.compile(rf"[\s-]?({lexicon.phrase_regex(e.text for e in units)})(?!\w)", re.IGNORECASE)
-        self.plurals = {e.text: e.kind for e in lexicon.load("plurals.jsonl")}
+        self.plurals = {e.text: e.kind for e in lexicon.load(plurals)}
 
     def __call__(self, doc: Doc, item: Found, blocked: set[int], chunks: dict[int, Span]) -> Found | None:
         if self.not_a_count(doc, item, blocked):
@@ -277,9 +277,9 @@ def too_large_warning(text: str, found: Found) -> str:
 
 
 class AmountsComponent:
-    def __init__(self) -> None:
-        self.matcher = AmountMatcher()
-        self.counts = CountReader()
+    def __init__(self, matcher: AmountMatcher | None = None, counts: CountReader | None = None) -> None:
+        self.matcher = matcher or AmountMatcher()
+        self.counts = counts or CountReader()
 
     def __call__(self, doc: Doc) -> Doc:
         usable, oversized = [], []
@@ -304,7 +304,11 @@ class AmountsComponent:
         return groups
 
 
-@Language.factory("extractor_amounts", assigns=["doc._.amounts", "doc._.warnings"],
+# Number words and scale words are read by numbers.py's functions of any text, so they are not
+# config: they are the bundled files.
+@Language.factory("extractor_amounts", default_config=lexicon.defaults("currencies", "qualifiers", "units", "plurals"),
+                  assigns=["doc._.amounts", "doc._.warnings"],
                   requires=["doc._.context", "doc._.dates", "doc.ents", "token.dep", "token.head", "token.tag"])
-def make_amounts(nlp: Language, name: str) -> AmountsComponent:
-    return AmountsComponent()
+def make_amounts(nlp: Language, name: str, currencies: str, qualifiers: str, units: str,
+                 plurals: str) -> AmountsComponent:
+    return AmountsComponent(AmountMatcher(currencies, qualifiers), CountReader(units, plurals))

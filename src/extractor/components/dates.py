@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import atoms, temporal
+from .. import atoms, lexicon, temporal
 from ..facts import DateFact, Evidence
 from ..overlaps import resolve_overlaps
 
@@ -35,13 +35,14 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11}
 DATES_KEY = "dates"
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*$", re.IGNORECASE)
+CUES = "date_cues.jsonl"
+COPYRIGHT = re.compile(rf"(?:{lexicon.cues(CUES, 'copyright')})\s*$", re.IGNORECASE)
 # The text speaks of the future: a day after the reference date is then not last year's.
-COMING = re.compile(r"\b(?:will|is to|are to|upcoming|scheduled|expected to|next)\b", re.IGNORECASE)
+COMING = re.compile(rf"\b(?:{lexicon.cues(CUES, 'coming')})\b", re.IGNORECASE)
 # "by the end of May, counties had received ...": a deadline already past (the past perfect says so;
 # "it was approved ahead of the December 31 deadline" still looks forward).
-PAST = re.compile(r"\bhad\b")
-DEADLINE = re.compile(r"\b(?:before|by|until|till|ahead of|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
+PAST = re.compile(rf"\b(?:{lexicon.cues(CUES, 'past_perfect')})\b")
+DEADLINE = re.compile(rf"\b(?:{lexicon.cues(CUES, 'deadline')})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ RECOGNIZERS_BY_RULE = dict(RECOGNIZERS)
 
 
 HEADER_LINES = 6  # a page's header: menus, a date line, the headline, a dateline
+# A preposition right before a header's date makes it a sentence's: "The meeting was held on 2nd July 2024".
+SENTENCE_PREPOSITIONS = frozenset(lexicon.texts(CUES, "sentence_preposition"))
 FULL_DATES = ("dates.numeric_date", "dates.iso_date", "dates.day_month_year")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 
@@ -166,7 +169,7 @@ def header_dates(found: list[Found], text: str) -> list[Found]:
             continue
         before = text[line.start():cand.start]
         words = before.split()
-        placed = len(before) <= 40 and not (words and words[-1].lower() in ("on", "in", "at", "by", "from")) and (
+        placed = len(before) <= 40 and not (words and words[-1].lower() in SENTENCE_PREPOSITIONS) and (
             len(words) <= 2 or not re.search(r"(?:^|\s)[a-z]", before))
         if placed or (len(line.group().split()) <= 12 and cand.rule in FULL_DATES):
             dates.append(cand)

@@ -24,14 +24,15 @@ from .. import atoms, lexicon
 from ..facts import DocumentFact, Evidence
 from .dates import DATES_KEY
 
+CUES = "document_cues.jsonl"
 # Kinds whose documents the text may cite by name alone; national laws have no number in prose.
-NAMED_KINDS = ("Law", "Act")
+NAMED_KINDS = lexicon.texts(CUES, "named_kind")
 # Verbs of issuing: "On November 22, 2014, the Secretariat issued Directive No. 40-CT/TW".
-ISSUING = r"(?:issued|promulgated|signed|adopted)"
+ISSUING = rf"(?:{lexicon.cues(CUES, 'issuing')})"
 # Words that open the subject; those that are verbs stay in it ("approving the national plan").
-SUBJECT_OPENERS = r"(?:(?:on|regarding|concerning|about)\s+|(?=(?:approving|amending|guiding|promulgating)\s))"
+SUBJECT_OPENERS = rf"(?:(?:{lexicon.cues(CUES, 'subject_opener')})\s+|(?=(?:{lexicon.cues(CUES, 'subject_verb')})\s))"
 # Verbs that end a subject: "Decision No. 26 on rewarding enterprises will be implemented".
-FINITE_VERBS = r"(?:will|would|shall|is|are|was|were|has|have|had)"
+FINITE_VERBS = rf"(?:{lexicon.cues(CUES, 'finite_verb')})"
 # Where a subject ends: punctuation (not the dot of "No. 40"), or the white space before a finite verb
 # ("Decision No. 26 on rewarding enterprises will be implemented"). Found once in the whole text: each
 # citation's subject reading on to the same end was quadratic in the citations ("Law on Law on ...").
@@ -40,8 +41,9 @@ FINITE_VERBS = r"(?:will|would|shall|is|are|was|were|has|have|had)"
 SUBJECT_END = re.compile(rf"[;:()\n,]|\.(?!\s*\d)|(?<!\s)(?=\s+{FINITE_VERBS}\b)")
 # Words that join a subject to the next citation: "on fiscal discipline and Decree No. 405/G". Found
 # once in the whole text, and like SUBJECT_END tried only at the first white space character of a run.
-COORDINATED = re.compile(r"(?<!\s)(?=\s+(?P<word>and|or|as\s+well\s+as)\s+(?P<next>\S))")
-COORDINATORS = (" and", " or", " as well as")  # one dropped from a subject's end
+COORDINATED = re.compile(r"(?<!\s)(?=\s+(?P<word>" + lexicon.cues(CUES, "coordinator", lexicon.ANY_SPACE)
+                         + r")\s+(?P<next>\S))")
+COORDINATORS = tuple(f" {word}" for word in lexicon.texts(CUES, "coordinator"))  # one dropped from a subject's end
 LOOKBEHIND_CHARS = 250  # how far before a citation "On <date>, <body> issued" is looked for
 
 YEAR = atoms.YEAR
@@ -167,8 +169,8 @@ class Document:
 class Recognizers:
     """Citations by shape, each with its rule id."""
 
-    def __init__(self) -> None:
-        kinds = lexicon.load("document_kinds.jsonl")
+    def __init__(self, document_kinds: str = "document_kinds.jsonl") -> None:
+        kinds = lexicon.load(document_kinds)
         self.canonical = {lexicon.fold(e.text): e.kind for e in kinds}
         kind = rf"(?i:{lexicon.phrase_regex(e.text for e in kinds)})"
         self.numbered = re.compile(
@@ -404,8 +406,8 @@ def as_fact(document: Document, text: str) -> tuple[DocumentFact, str | None]:
 
 
 class DocumentsComponent:
-    def __init__(self) -> None:
-        self.recognizers = Recognizers()
+    def __init__(self, recognizers: Recognizers | None = None) -> None:
+        self.recognizers = recognizers or Recognizers()
         self.context = Context()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -428,7 +430,9 @@ class DocumentsComponent:
         doc._.warnings = [*(doc._.warnings or []), *(warning for _, warning in facts if warning)]
 
 
-@Language.factory("extractor_documents", assigns=["doc._.documents", "doc._.warnings"],
-                  requires=["doc._.dates"])
-def make_documents(nlp: Language, name: str) -> DocumentsComponent:
-    return DocumentsComponent()
+# The code tables (document_codes, document_issuers) are read by `decode`, a function of any
+# number, so they are not config: they are the bundled files.
+@Language.factory("extractor_documents", default_config=lexicon.defaults("document_kinds"),
+                  assigns=["doc._.documents", "doc._.warnings"], requires=["doc._.dates"])
+def make_documents(nlp: Language, name: str, document_kinds: str) -> DocumentsComponent:
+    return DocumentsComponent(Recognizers(document_kinds))

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon, temporal
+from ..datelines import pattern as dateline_pattern
 from ..facts import DateFact, EventFact, Evidence
 from .context import LEAD_WORDS
 from .dates import DATES_KEY
@@ -24,42 +25,38 @@ from .names import NAMES_KEY
 from .roles import ROLES_KEY
 
 EVENT_SENTENCES = 3  # how many sentences naming the event are read for its date and place
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CUES = "event_cues.jsonl"
+WEEKDAYS = lexicon.texts(CUES, "weekday")  # Monday first: relative_day counts back by a weekday's place
 RELATIVE_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|today|yesterday)\b", re.IGNORECASE)
-DOCUMENT_DATED = re.compile(r"\b(?:dated|signed|issued(?:\s+on)?)\s+$", re.IGNORECASE)
-LEAD_ON = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:\w+day,?\s+)?$")
+DOCUMENT_DATED = re.compile(rf"\b(?:{lexicon.cues(CUES, 'document_dated', lexicon.ANY_SPACE)})\s+$", re.IGNORECASE)
+LEAD_ON = re.compile(rf"\b[Oo]n\s+(?:the\s+(?:{lexicon.cues(CUES, 'part_of_day')})\s+of\s+)?(?:\w+day,?\s+)?$")
 DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 # "to summarize 10 years of ...", "on strengthening ...": a verb or topic in lowercase, not "on November 29".
 PURPOSE = re.compile(r"^[\w\s,-]{0,40}?\b((?:to|on)\s+(?!the\s+(?:morning|afternoon|evening)\b)[a-z].*?)\s*[.;]?\s*$",
                      re.DOTALL)
 # Verbs whose subject holds the event, as written (the pipeline runs without a lemmatizer).
-ORGANIZING_VERBS = {f"{stem}{ending}" for stem in ("organiz", "organis", "co-organiz", "coordinat")
-                    for ending in ("e", "es", "ed", "ing")} | {
-    "hold", "holds", "held", "holding", "convene", "convenes", "convened", "host", "hosts", "hosted",
-    "open", "opens", "opened"}
+ORGANIZING_VERBS = frozenset(lexicon.texts(CUES, "organizing_verb"))
 SESSION = re.compile(r"\b(?:the|this|its|that)\s+(?:\w+\s+)?session\b")  # lowercase: a sitting, not a name
-SETTLEMENT_WORDS = {"province", "city", "district", "municipality", "town", "county", "region", "state", "ward",
-                    "commune"}
+SETTLEMENT_WORDS = frozenset(lexicon.texts(CUES, "settlement"))
 HEADER_CHARS = 400  # where a dateline can stand: after menus, a date line, a headline and a byline
-# A dateline's place: "GENERAL SANTOS CITY (October 13, 2022) -", "BALER, Aurora, Nov. 14, 2023 -",
-# "Hanoi (VNA) -", "DAVAO CITY – ", "KUNMING, Sept. 30 (Xinhua) --".
-HEADER_PLACE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{2,40}?(?:,\s*[A-Z][A-Za-z'’-]{2,30})?)\s*"
-                          r"(?:[(,]\s*\(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                          r"|\([A-Za-z]{2,12}\)\s*[-–—]|[-–—]+\s|\.\s+(?=[A-Z]))", re.MULTILINE)  # "Dodoma. The ..."
 
 
 class EventComponent:
-    def __init__(self) -> None:
-        kinds = lexicon.load("event_kinds.jsonl")
+    def __init__(self, event_kinds: str = "event_kinds.jsonl", places: str = "places.jsonl",
+                 venues: str = "venues.jsonl", not_names: str = "not_names.jsonl", bodies: str = "bodies.jsonl",
+                 titles: str = "titles.jsonl", datelines: str = "datelines.jsonl") -> None:
+        kinds = lexicon.load(event_kinds)
         self.kind_of = {lexicon.fold(e.text): e.kind for e in kinds}
         self.mentions = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
-        self.places = lexicon.phrases("places.jsonl")
-        self.venue_words = lexicon.phrases("venues.jsonl")
-        self.function_words = lexicon.phrases("not_names.jsonl", "function")
+        self.places = lexicon.phrases(places)
+        self.venue_words = lexicon.phrases(venues)
+        self.function_words = lexicon.phrases(not_names, "function")
         # Capitalized words that are no place: months, weekdays, the genre's body and title words.
-        self.not_places = (lexicon.phrases("not_names.jsonl")
-                           | lexicon.phrases("bodies.jsonl", "head")
-                           | {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()})
+        self.not_places = (lexicon.phrases(not_names)
+                           | lexicon.phrases(bodies, "head")
+                           | {w for e in lexicon.load(titles) for w in lexicon.fold(e.text).split()})
+        # A dateline's place: "GENERAL SANTOS CITY (October 13, 2022) -", "Hanoi (VNA) -", "Dodoma. The ...".
+        self.datelines = dateline_pattern(f.form for f in lexicon.load(datelines))
 
     def __call__(self, doc: Doc) -> Doc:
         found = [m for m in self.mentions.finditer(doc._.text)]
@@ -130,7 +127,7 @@ class EventComponent:
         for span in doc.spans[DATES_KEY]:  # at last, a dateline's day: "Ho, Oct. 10, GNA - ..."
             line = doc._.text.rfind("\n", 0, span.start_char) + 1
             if (span.label_ == "DATELINE" and DAY_VALUE.match(span._.date_values[0])
-                    and HEADER_PLACE.match(doc._.text, line, span.end_char)):
+                    and self.datelines.match(doc._.text, line, span.end_char)):
                 return date_value(doc, span)
         return None
 
@@ -264,7 +261,7 @@ class EventComponent:
     def header_place(self, doc: Doc) -> str | None:
         """The place a dateline names, known or in capitals: 'GENERAL SANTOS CITY (October 13, 2022)',
         'New Delhi, Oct 21' (not a newspaper's name: 'Vientiane Times, December 16, 2024')."""
-        for m in HEADER_PLACE.finditer(doc._.text[:HEADER_CHARS]):
+        for m in self.datelines.finditer(doc._.text[:HEADER_CHARS]):
             place = " ".join(m.group("place").split())
             first = place.split(",")[0]
             # Known, or in capitals and no agency's initials ("NDO – "): not "By Phan Thu Trang – VNA".
@@ -315,8 +312,12 @@ def date_value(doc: Doc, span: Span) -> DateFact:
     return DateFact(span.text, value, year_from, Evidence(span.start_char, span.end_char, span.text, span._.rule))
 
 
-@Language.factory("extractor_event", assigns=["doc._.event"],
+@Language.factory("extractor_event",
+                  default_config=lexicon.defaults("event_kinds", "places", "venues", "not_names", "bodies", "titles",
+                                                  "datelines"),
+                  assigns=["doc._.event"],
                   requires=["doc._.context", "doc._.dates", "doc._.documents", "doc._.names", "doc._.roles", "doc.sents",
                             "token.is_sent_start", "token.dep", "token.head", "token.tag"])
-def make_event(nlp: Language, name: str) -> EventComponent:
-    return EventComponent()
+def make_event(nlp: Language, name: str, event_kinds: str, places: str, venues: str, not_names: str, bodies: str,
+               titles: str, datelines: str) -> EventComponent:
+    return EventComponent(event_kinds, places, venues, not_names, bodies, titles, datelines)

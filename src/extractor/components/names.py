@@ -24,22 +24,26 @@ MAX_NAME_TOKENS = 6
 QUOTES_OPEN = {"“", '"', "‘", "'"}
 QUOTES_CLOSE = {"”", '"', "’", "'"}
 INITIAL = re.compile(r"[A-Z]\.(?:[A-Z][a-z]+)?")  # "D.", "K.Rahman"
+# The lexicons a Vocabulary reads, as the names and people stages' config gives them (see lexicon.load).
+VOCABULARY = lexicon.defaults("surnames", "places", "bodies", "titles", "honorifics", "not_names")
 
 
 class Vocabulary:
     """The lexicons a name decision reads, folded (lowercase, no diacritics) for lookup."""
 
-    def __init__(self) -> None:
-        self.surnames = lexicon.phrases("surnames.jsonl", "vietnamese")
-        self.places = lexicon.phrases("places.jsonl")
+    def __init__(self, surnames: str = "surnames.jsonl", places: str = "places.jsonl", bodies: str = "bodies.jsonl",
+                 titles: str = "titles.jsonl", honorifics: str = "honorifics.jsonl",
+                 not_names: str = "not_names.jsonl") -> None:
+        self.surnames = lexicon.phrases(surnames, "vietnamese")
+        self.places = lexicon.phrases(places)
         self.place_endings = frozenset(place[i:] for place in self.places for i in range(len(place)))
-        self.place_types = lexicon.phrases("bodies.jsonl", "place_type")
-        self.body_heads = lexicon.phrases("bodies.jsonl", "head")
+        self.place_types = lexicon.phrases(bodies, "place_type")
+        self.body_heads = lexicon.phrases(bodies, "head")
         # A ministry's field ends the body after "Minister of" too: "Deputy Minister of Agriculture Hendra K."
-        self.portfolios = lexicon.phrases("bodies.jsonl", "portfolio")
-        title_words = {w for e in lexicon.load("titles.jsonl") for w in lexicon.fold(e.text).split()}
-        honorific_words = {lexicon.fold(e.text).rstrip(".") for e in lexicon.load("honorifics.jsonl")}
-        self.blocked = (lexicon.phrases("not_names.jsonl")
+        self.portfolios = lexicon.phrases(bodies, "portfolio")
+        title_words = {w for e in lexicon.load(titles) for w in lexicon.fold(e.text).split()}
+        honorific_words = {lexicon.fold(e.text).rstrip(".") for e in lexicon.load(honorifics)}
+        self.blocked = (lexicon.phrases(not_names)
                         | title_words | honorific_words | self.place_types | self.body_heads)
 
     def is_name_token(self, token: Token) -> bool:
@@ -178,7 +182,7 @@ class BodyThenName:
     the body: 'President of the Lao PDR Khamsing Vilaythong', '... Ethnic Committee Hau A Lenh'."""
 
     rule = rules.rule("names.title_body_name")
-    LINKS = {"of", "and", "for", "to", "the", "&", "'s", "’s"}
+    LINKS = {"&", "'s", "’s", *lexicon.texts("body_links.jsonl", "name_link")}
 
     def find(self, doc: Doc, run: NameRun):
         vocab = run.vocab
@@ -249,8 +253,8 @@ RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), Comm
 
 
 class NamesComponent:
-    def __init__(self) -> None:
-        self.run = NameRun(Vocabulary())
+    def __init__(self, vocab: Vocabulary | None = None) -> None:
+        self.run = NameRun(vocab or Vocabulary())
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = []
@@ -268,7 +272,8 @@ class NamesComponent:
         return doc
 
 
-@Language.factory("extractor_names", assigns=["doc._.names"],
+@Language.factory("extractor_names", default_config=VOCABULARY, assigns=["doc._.names"],
                   requires=["doc.ents", "doc._.titles", "doc._.honorifics"])
-def make_names(nlp: Language, name: str) -> NamesComponent:
-    return NamesComponent()
+def make_names(nlp: Language, name: str, surnames: str, places: str, bodies: str, titles: str, honorifics: str,
+               not_names: str) -> NamesComponent:
+    return NamesComponent(Vocabulary(surnames, places, bodies, titles, honorifics, not_names))

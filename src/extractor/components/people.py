@@ -11,6 +11,7 @@ person. Around groups, copulas give roles to a subject ("he used to be Deputy Di
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,25 +20,34 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..facts import Evidence, OrganizationFact, PersonFact, RoleFact
-from .names import NAMES_KEY, Vocabulary
+from .names import NAMES_KEY, VOCABULARY, Vocabulary
 from .roles import ROLES_KEY
 from .titles import HONORIFICS_KEY
 
+CUES = "people_cues.jsonl"  # the genre's words for joining names and roles, by kind
+cue = functools.partial(lexicon.cues, CUES)  # cue("copula"): a kind's phrases as a regex alternation
+
+
+def either_case_first(phrase: str) -> str:
+    """A regex of a phrase whose first letter may be either case ('the comrade': '[Tt]he comrade')."""
+    return f"[{phrase[0].upper()}{phrase[0].lower()}]{re.escape(phrase[1:])}"
+
+
 # Words that may stand between a name and its roles, or between roles of one person
 # ("... Member of the Party Central Committee, from Deputy Secretary of X to Secretary of Y").
-JOINERS = {",", "-", "–", "—", "and", ":", "the", "concurrently", "cum", "from", "to", "respectively"}
-DISTRIBUTIVE = {"are", "were", "include", "includes", "included"}
+JOINERS = {",", "-", "–", "—", ":", *lexicon.texts(CUES, "joiner")}
+DISTRIBUTIVE = set(lexicon.texts(CUES, "distributive"))
 # A verb phrase that gives its subject the role after it: "was re-elected as the", "used to be".
 COPULA = re.compile(
-    r"\b(?:is|was|are|were|has been|had been|have been|will be|used to be|became|becomes|remains|remained|"
-    r"(?:(?:will|to)\s+)?(?:continues?\s+to\s+|continued\s+to\s+)?serve[sd]?\s+as|"
-    r"(?:(?:is|was|has been|had been|have been|were)\s+)?(?:re-?)?(?:elected|appointed|assigned|named|promoted|"
-    r"nominated)(?:\s+as|\s+to the (?:position|post) of)?)"
-    r"(?:\s+(?:now|currently|also|concurrently|still))?(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+    rf"\b(?:{cue('copula')}|"
+    rf"(?:(?:{cue('serve_modal')})\s+)?(?:(?:{cue('continue_to', lexicon.ANY_SPACE)})\s+)?"
+    rf"(?:{cue('serve_as', lexicon.ANY_SPACE)})|"
+    rf"(?:(?:{cue('passive_auxiliary')})\s+)?(?:re-?)?(?:{cue('appointed')})(?:\s+(?:{cue('appointed_to')}))?)"
+    rf"(?:\s+(?:{cue('adverb')}))?(?:\s+(?:{cue('article')}))?\s*$", re.IGNORECASE)
 RELATIVE = re.compile(r"(?:, )?who (?=\w)" + COPULA.pattern.removeprefix(r"\b"), re.IGNORECASE)
-PRONOUNS = {"he", "she"}
-COMRADE = re.compile(r"\b[Tt]he comrade\b")
-IN_CHARGE = re.compile(r"in charge of(?: [a-z]+){1,4}")
+PRONOUNS = set(lexicon.texts(CUES, "pronoun"))
+COMRADE = re.compile(rf"\b(?:{'|'.join(map(either_case_first, lexicon.texts(CUES, 'anaphor')))})\b")
+IN_CHARGE = re.compile(rf"(?:{cue('in_charge')})(?: [a-z]+){{1,4}}")
 QUALIFIERS = lexicon.phrases("titles.jsonl", "qualifier")
 
 
@@ -52,7 +62,7 @@ def shortens(short: str, long: str) -> bool:
 
 
 # "the provincial Party Committee" names the body "Hoa Binh province's Party Committee" names.
-ADJECTIVE_NOUNS = {"provincial": "province", "municipal": "municipality", "communal": "commune"}
+ADJECTIVE_NOUNS = {e.text: e.means for e in lexicon.load("place_adjectives.jsonl")}
 
 
 def words(text: str | None) -> set[str]:
@@ -136,9 +146,9 @@ class Registry:
 
 
 class PeopleComponent:
-    def __init__(self) -> None:
-        self.vocab = Vocabulary()
-        self.participation = Participation()
+    def __init__(self, vocab: Vocabulary | None = None, participation: Participation | None = None) -> None:
+        self.vocab = vocab or Vocabulary()
+        self.participation = participation or Participation()
 
     def __call__(self, doc: Doc) -> Doc:
         registry = Registry()
@@ -274,10 +284,9 @@ class Participation:
     meeting', 'Attending were: A, ...; B, ...', 'was chaired by Prime Minister A', 'B said'.
     Groups joined by ';' share what follows the last of them ('A - ...; B - ... chaired')."""
 
-    SKIPPED = {",", "also", "jointly", "then", "later", "both", "all", "who"}
-
-    def __init__(self) -> None:
-        entries = lexicon.load("participation.jsonl")
+    def __init__(self, participation: str = "participation.jsonl") -> None:
+        entries = lexicon.load(participation)
+        self.SKIPPED = {",", *(e.text for e in entries if e.kind == "skipped")}  # between a list and its verb
         self.after = {e.text: e.kind for e in entries if e.kind in ("chaired", "attended", "spoke")}
         self.before_kind = {lexicon.fold(e.text): e.kind.removesuffix("_by") for e in entries if e.kind.endswith("_by")}
         self.before = re.compile(rf"\b(?:{lexicon.phrase_regex(self.before_kind)})\b", re.IGNORECASE)
@@ -447,7 +456,10 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
     return sorted(facts, key=lambda o: o.mentions[0].start)
 
 
-@Language.factory("extractor_people", assigns=["doc._.people", "doc._.organizations"],
+@Language.factory("extractor_people", default_config={**VOCABULARY, **lexicon.defaults("participation")},
+                  assigns=["doc._.people", "doc._.organizations"],
                   requires=["doc._.honorifics", "doc._.names", "doc._.roles", "doc.sents"])
-def make_people(nlp: Language, name: str) -> PeopleComponent:
-    return PeopleComponent()
+def make_people(nlp: Language, name: str, surnames: str, places: str, bodies: str, titles: str, honorifics: str,
+                not_names: str, participation: str) -> PeopleComponent:
+    vocab = Vocabulary(surnames, places, bodies, titles, honorifics, not_names)
+    return PeopleComponent(vocab, Participation(participation))

@@ -19,9 +19,9 @@ from .names import NAMES_KEY
 from .titles import HONORIFICS_KEY, TITLES_KEY, singular
 
 ROLES_KEY = "roles"
-BODY_LINKS = {"of", "for"}  # "<Title> of <Body>", "<Title> for <Body>"
+BODY_LINKS = frozenset(lexicon.texts("body_links.jsonl", "title_link"))  # "<Title> of <Body>", "<Title> for <Body>"
 # Inside a body: "Department of Planning and Investment", "Ambassador of Japan to Vietnam".
-INNER_LINKS = {"of", "and", "for", "&", "on", "to"}
+INNER_LINKS = {"&", *lexicon.texts("body_links.jsonl", "inner_link")}
 LOWERCASE_WORDS = 5  # "the commune's agricultural cooperative": at most this many words before the head
 POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers' Union"
 INNER_ACRONYM = re.compile(r"\s*\(([A-Za-z]{2,10})\)")
@@ -37,14 +37,14 @@ def clean(text: str) -> str:
 class BodyReader:
     """Reads the body a title belongs to, token by token, from the lexicons' point of view."""
 
-    def __init__(self) -> None:
-        bodies = lexicon.load("bodies.jsonl")
-        titles = lexicon.load("titles.jsonl")
-        self.modifiers = {e.text for e in bodies if e.kind == "modifier"}  # "provincial People's Committee"
-        self.heads = {lexicon.fold(e.text) for e in bodies if e.kind == "head"}
-        self.places = lexicon.phrases("places.jsonl")
-        self.fused = {lexicon.fold(e.text) for e in titles if e.kind == "fused"}
-        self.function_words = lexicon.phrases("not_names.jsonl", "function")
+    def __init__(self, bodies: str = "bodies.jsonl", titles: str = "titles.jsonl", places: str = "places.jsonl",
+                 not_names: str = "not_names.jsonl") -> None:
+        body_words = lexicon.load(bodies)
+        self.modifiers = {e.text for e in body_words if e.kind == "modifier"}  # "provincial People's Committee"
+        self.heads = {lexicon.fold(e.text) for e in body_words if e.kind == "head"}
+        self.places = lexicon.phrases(places)
+        self.fused = {lexicon.fold(e.text) for e in lexicon.load(titles) if e.kind == "fused"}
+        self.function_words = lexicon.phrases(not_names, "function")
 
     @staticmethod
     def is_capitalized(token: Token) -> bool:
@@ -162,8 +162,8 @@ def acronym_after(doc: Doc, end: int) -> str | None:
 
 
 class RolesComponent:
-    def __init__(self) -> None:
-        self.reader = BodyReader()
+    def __init__(self, reader: BodyReader | None = None) -> None:
+        self.reader = reader or BodyReader()
 
     def __call__(self, doc: Doc) -> Doc:
         names = {i for span in doc.spans[NAMES_KEY] for i in range(span.start, span.end)}
@@ -232,7 +232,7 @@ class RolesComponent:
         return "roles.bare_title", None
 
 
-@Language.factory("extractor_roles", assigns=["doc._.roles"],
-                  requires=["doc._.titles", "doc._.honorifics", "doc._.names"])
-def make_roles(nlp: Language, name: str) -> RolesComponent:
-    return RolesComponent()
+@Language.factory("extractor_roles", default_config=lexicon.defaults("bodies", "titles", "places", "not_names"),
+                  assigns=["doc._.roles"], requires=["doc._.titles", "doc._.honorifics", "doc._.names"])
+def make_roles(nlp: Language, name: str, bodies: str, titles: str, places: str, not_names: str) -> RolesComponent:
+    return RolesComponent(BodyReader(bodies, titles, places, not_names))

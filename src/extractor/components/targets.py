@@ -31,6 +31,7 @@ from ..atoms import YEAR
 from ..facts import AmountFact, Evidence, TargetFact
 from ..temporal import normalize
 
+CUES = "target_context.jsonl"
 NUMBER = r"\d+(?:[.,]\d+)*"
 BOUNDARY = r"(?<![\w.,/])"
 NOT_A_SHARE = r"(?![.,]?\d)(?!\s*(?:%|per\s?cent\b|percent\b))"  # "of which 100% of vessels" counts no targets
@@ -51,26 +52,27 @@ RATIOS = {
                                rf"(?P<achieved>{NUMBER})\s+(?:were|was|have|has|had)\b"),
 }
 # "completed the goals of the national program for the 2021-2025 period"
-UNQUANTIFIED = re.compile(r"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:goals|targets|tasks)\s+of\s+(?:the\s+)?"
+UNQUANTIFIED = re.compile(rf"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:{lexicon.cues(CUES, 'goal_plural')})\s+of\s+"
+                          r"(?:the\s+)?"
                           rf"(?P<subject>[^,;.]{{3,120}}?)\s+for\s+the\s+(?P<period>{YEAR}\s*[-–]\s*{YEAR})"
                           r"\s+period")
 # Clauses end at ";", "while", "whereas", "but", and ", and" before a new subject ("..., and the
 # largest project will cost ..."). A break with no comma starts at the first of its white space
 # characters only: a match tried at each of them would read the whole run each time (quadratic in
 # its length), and one that fails at the first fails at every other.
-CLAUSE_BREAK = re.compile(r";|(?:,|(?<!\s))\s+(?:while|whereas|but)\s+"
-                          r"|,\s+and\s+(?=(?:the|a|an|its|their|this|these)\b)")
+CLAUSE_BREAK = re.compile(rf";|(?:,|(?<!\s))\s+(?:{lexicon.cues(CUES, 'clause_conjunction')})\s+"
+                          rf"|,\s+and\s+(?=(?:{lexicon.cues(CUES, 'new_subject')})\b)")
 PERIOD = re.compile(rf"\b({YEAR})\s*[-–]\s*({YEAR}|\d\d)\b")
 # A number referred back to: the baseline of a change, or a comparison.
-BASELINE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bthan)\s+$", re.IGNORECASE)
+BASELINE = re.compile(rf"\b(?:{lexicon.cues(CUES, 'baseline', lexicon.ANY_SPACE)})\s+$", re.IGNORECASE)
 FUTURE_SHARE = re.compile(r"\s+of\b")
 YEAR_LIKE = re.compile(YEAR)
-FUTURE = re.compile(r"\b(?:will|shall)\b")
+FUTURE = re.compile(rf"\b(?:{lexicon.cues(CUES, 'future')})\b")
 # "100 million yuan each" sizes each item; "from 28%" is where a change starts.
-PER_ITEM = re.compile(r"\s+each\b")
+PER_ITEM = re.compile(rf"\s+(?:{lexicon.cues(CUES, 'per_item')})\b")
 # "USD 2 billion of FDI by 2025": the deadline closes the amount's own phrase, within this many
 # characters and no comma or "and" between.
-DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?")
+DEADLINE = re.compile(rf"\b(?:{lexicon.cues(CUES, 'deadline', lexicon.ANY_SPACE)})\s+")  # the longer first
 DEADLINE_REACH = 60
 SUBJECT_STOPS = {"AUX", "VERB", "PUNCT"}  # a ratio's subject runs to its verb: "targets of Resolution 06 have"
 
@@ -115,8 +117,8 @@ class AttainmentMatcher:
 class StatusReader:
     """The status words of a clause, in text order, joined: 'achieved/exceeded'."""
 
-    def __init__(self) -> None:
-        entries = lexicon.load("statuses.jsonl")
+    def __init__(self, statuses: str = "statuses.jsonl") -> None:
+        entries = lexicon.load(statuses)
         self.kinds = {e.text: e.kind for e in entries}
         self.pattern = re.compile(rf"\b(?:{lexicon.phrase_regex(self.kinds)})\b", re.IGNORECASE)
 
@@ -132,24 +134,27 @@ class StatusReader:
 class GoalMatcher:
     """Amounts stated as goals: after a cue in the same clause, or before a deadline."""
 
-    def __init__(self, statuses: StatusReader) -> None:
-        cues = lexicon.load("target_cues.jsonl")
+    def __init__(self, statuses: StatusReader, target_cues: str = "target_cues.jsonl",
+                 open_ends: str = "open_ends.jsonl", qualifiers: str = "qualifiers.jsonl") -> None:
+        cues = lexicon.load(target_cues)
         goal_words = lexicon.phrase_regex(e.text for e in cues if e.kind == "goal")
         verbs = lexicon.phrase_regex(e.text for e in cues if e.kind == "verb")
         nouns = lexicon.phrase_regex(e.text for e in cues if e.kind == "noun")
+        modals = lexicon.alternation(e.text for e in cues if e.kind == "modal")
+        reported = "".join(rf"(?<!{re.escape(e.text)}\s)" for e in cues if e.kind == "reported")
         # A goal noun opens a goal only when its value follows ("the target of 8%"); "86 percent
         # of the target" reports a result. "estimated to reach" reports one too.
         # "to/will/should cut", and the subjunctive "proposed that the time be cut".
         self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:)|{goal_words}|"
-                              rf"(?<!estimated\s)(?:(?:to|will|shall|would|should|must)\s+(?:be\s+)?|be\s+)"
+                              rf"{reported}(?:(?:{modals})\s+(?:be\s+)?|be\s+)"
                               rf"(?:{verbs})(?:e?d)?)\b", re.IGNORECASE)
         # Phrases that start like a cue and are none: "set aside VND 1.5 trillion" allocates.
         self.not_cue = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'not_goal')})\b",
                                   re.IGNORECASE)
         self.noun_as_verb = re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)  # "the province targets growth of 7%"
-        self.open_ends = {e.text: e.kind for e in lexicon.load("open_ends.jsonl")}
+        self.open_ends = {e.text: e.kind for e in lexicon.load(open_ends)}
         self.open_end = re.compile(rf"\s+({lexicon.phrase_regex(self.open_ends)})\b", re.IGNORECASE)
-        self.comparators = {e.text.lower(): e.kind for e in lexicon.load("qualifiers.jsonl")}
+        self.comparators = {e.text.lower(): e.kind for e in lexicon.load(qualifiers)}
         self.statuses = statuses
 
     def __call__(self, doc: Doc, clause: Clause, amounts: list[AmountFact], published: date | None) -> list[TargetFact]:
@@ -297,11 +302,12 @@ def clauses(doc: Doc, sentence: Span) -> list[Clause]:
 
 
 class TargetsComponent:
-    def __init__(self) -> None:
-        statuses = StatusReader()
-        self.attainment = AttainmentMatcher(statuses)
-        self.goals = GoalMatcher(statuses)
-        self.statuses = statuses
+    def __init__(self, target_cues: str = "target_cues.jsonl", statuses: str = "statuses.jsonl",
+                 open_ends: str = "open_ends.jsonl", qualifiers: str = "qualifiers.jsonl") -> None:
+        reader = StatusReader(statuses)
+        self.attainment = AttainmentMatcher(reader)
+        self.goals = GoalMatcher(reader, target_cues, open_ends, qualifiers)
+        self.statuses = reader
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.targets = self.match(doc)
@@ -332,8 +338,11 @@ class TargetsComponent:
         return found
 
 
-@Language.factory("extractor_targets", assigns=["doc._.targets"],
+@Language.factory("extractor_targets",
+                  default_config=lexicon.defaults("target_cues", "statuses", "open_ends", "qualifiers"),
+                  assigns=["doc._.targets"],
                   requires=["doc._.amounts", "doc._.context", "doc._.documents", "doc.ents", "doc.sents", "token.dep", "token.head",
                             "token.tag"])
-def make_targets(nlp: Language, name: str) -> TargetsComponent:
-    return TargetsComponent()
+def make_targets(nlp: Language, name: str, target_cues: str, statuses: str, open_ends: str,
+                 qualifiers: str) -> TargetsComponent:
+    return TargetsComponent(target_cues, statuses, open_ends, qualifiers)

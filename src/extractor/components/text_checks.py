@@ -39,8 +39,8 @@ class HtmlCheck:
     The rules read sentences, and a page's menus, scripts and tags are none; the caller should
     give the article's text."""
 
-    def __init__(self) -> None:
-        entries = lexicon.load("html_markup.jsonl")
+    def __init__(self, html_markup: str = "html_markup.jsonl") -> None:
+        entries = lexicon.load(html_markup)
         tags = lexicon.phrase_regex(e.text for e in entries if e.kind == "tag")
         entities = lexicon.phrase_regex(e.text for e in entries if e.kind == "entity")
         self.pattern = re.compile(rf"</?(?:{tags})(?![\w-])[^<>]{{0,500}}>|&(?:{entities}|#\d+|#x[0-9a-f]+);",
@@ -61,8 +61,8 @@ class EnglishCheck:
     lowercased, not stripped of accents: Vietnamese 'thể' is not 'the'. The list leaves out words
     other languages use often ('a', 'in', 'an', 'die', 'so', 'no')."""
 
-    def __init__(self) -> None:
-        self.common = frozenset(e.text.lower() for e in lexicon.load("english_words.jsonl"))
+    def __init__(self, english_words: str = "english_words.jsonl") -> None:
+        self.common = frozenset(e.text.lower() for e in lexicon.load(english_words))
 
     def share(self, found: list[str]) -> float:
         return sum(w.lower() in self.common for w in found) / len(found) if found else 0.0
@@ -97,9 +97,9 @@ class ConferenceSignalsCheck:
 
 
 class TextChecksComponent:
-    def __init__(self) -> None:
-        self.html = HtmlCheck()
-        self.english = EnglishCheck()
+    def __init__(self, html_markup: str = "html_markup.jsonl", english_words: str = "english_words.jsonl") -> None:
+        self.html = HtmlCheck(html_markup)
+        self.english = EnglishCheck(english_words)
         self.signals = ConferenceSignalsCheck()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -112,7 +112,7 @@ class TextChecksComponent:
         return doc
 
 
-@Language.factory("extractor_text_checks", assigns=["doc._.warnings"],
-                  requires=["doc._.event", "doc._.people", "doc._.documents"])
-def make_text_checks(nlp: Language, name: str) -> TextChecksComponent:
-    return TextChecksComponent()
+@Language.factory("extractor_text_checks", default_config=lexicon.defaults("html_markup", "english_words"),
+                  assigns=["doc._.warnings"], requires=["doc._.event", "doc._.people", "doc._.documents"])
+def make_text_checks(nlp: Language, name: str, html_markup: str, english_words: str) -> TextChecksComponent:
+    return TextChecksComponent(html_markup, english_words)

@@ -55,8 +55,8 @@ def singular(title: str) -> str:
 class TitleMatcher:
     """Titles with their qualifiers, any case: 'Deputy General Director', 'vice secretary', 'Members'."""
 
-    def __init__(self) -> None:
-        entries = lexicon.load("titles.jsonl")
+    def __init__(self, titles: str = "titles.jsonl") -> None:
+        entries = lexicon.load(titles)
         titles = [e.text for e in entries if e.kind == "title"]
         qualifiers = lexicon.phrase_regex(e.text for e in entries if e.kind == "qualifier")
         # Ranking words between a qualifier and the title: "Executive Deputy County Magistrate".
@@ -97,8 +97,8 @@ def _names_a_body(span) -> bool:
 class HonorificMatcher:
     """Honorifics, case as written, possibly stacked: 'Hon. Mrs', 'Assoc. Prof. Dr.', 'H.E. Mr.'."""
 
-    def __init__(self) -> None:
-        words = [e.text for e in lexicon.load("honorifics.jsonl")]
+    def __init__(self, honorifics: str = "honorifics.jsonl") -> None:
+        words = [e.text for e in lexicon.load(honorifics)]
         one = lexicon.phrase_regex(words)
         # Stacked honorifics, each perhaps with a bracketed note: "Col. (Rtd)", "Hon. Mrs".
         self.pattern = re.compile(rf"(?<![\w.])(?:(?:{one})(?![\w-])\.?\s*(?:\([A-Za-z]+\.?\)\s*)?)+(?=[A-ZÀ-Ỹ])")
@@ -114,9 +114,9 @@ class HonorificMatcher:
 
 
 class TitlesComponent:
-    def __init__(self) -> None:
-        self.titles = TitleMatcher()
-        self.honorifics = HonorificMatcher()
+    def __init__(self, titles: str = "titles.jsonl", honorifics: str = "honorifics.jsonl") -> None:
+        self.titles = TitleMatcher(titles)
+        self.honorifics = HonorificMatcher(honorifics)
 
     def __call__(self, doc: Doc) -> Doc:
         self.titles(doc)
@@ -124,6 +124,9 @@ class TitlesComponent:
         return doc
 
 
-@Language.factory("extractor_titles", assigns=["doc._.titles", "doc._.honorifics"], requires=[])
-def make_titles(nlp: Language, name: str) -> TitlesComponent:
-    return TitlesComponent()
+# The lexicons are config, as span_ruler's patterns are: a bundled file's name, or a path to a file
+# (see lexicon.load), so a user's config can swap a pack without code.
+@Language.factory("extractor_titles", default_config=lexicon.defaults("titles", "honorifics"),
+                  assigns=["doc._.titles", "doc._.honorifics"], requires=[])
+def make_titles(nlp: Language, name: str, titles: str, honorifics: str) -> TitlesComponent:
+    return TitlesComponent(titles, honorifics)
