@@ -98,7 +98,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "bodies.jsonl": categories("BodyEntry", "head", "place_type", "modifier", "portfolio"),
     "body_links.jsonl": categories("BodyLinkEntry", "title_link", "inner_link", "name_link"),
     "places.jsonl": categories("PlaceEntry", "province", "city", "district", "place", "region", "country", "capital"),
-    "surnames.jsonl": categories("SurnameEntry", "vietnamese", "chinese", "korean"),
+    "surnames.jsonl": categories("SurnameEntry", "vietnamese"),
     "not_names.jsonl": categories("NotNameEntry", "month", "weekday", "function", "generic"),
     "english_words.jsonl": categories("EnglishWordEntry", "function"),
     "html_markup.jsonl": categories("MarkupEntry", "tag", "entity"),
