@@ -292,7 +292,8 @@ class Context:
             if (m := self.alias.match(text, i)) and mention.alias is None:
                 mention.alias, i = m.span("alias"), m.end()
             elif mention.date is None and (m := self.date.match(text, i)) and (day := days.get(m.end())):
-                set_date(mention, day, "documents.dated" if m.group("word") == "dated" else "documents.date_after_number")
+                rule = "documents.dated" if m.group("word") == "dated" else "documents.date_after_number"
+                set_date(mention, day, rule)
                 i = day.end_char
             elif ((m := self.issuer.match(text, i)) and mention.issuer is None
                   and (issuer := without_openers(m.group("issuer")))):
@@ -392,7 +393,8 @@ def as_fact(document: Document, text: str) -> tuple[DocumentFact, str | None]:
         date=document.first("date"),
         issuer=document.first("issuer"),
         subject=subject(text, *subject_span) if subject_span else None,
-        mentions=tuple(Evidence.at(text, m.start, m.end, m.rule) for m in sorted(document.mentions, key=lambda m: m.start)),
+        mentions=tuple(Evidence.at(text, m.start, m.end, m.rule)
+                       for m in sorted(document.mentions, key=lambda m: m.start)),
         kind_from_code=meaning.kind,
         issuer_from_code=meaning.issuer,
         aliases=tuple(dict.fromkeys(" ".join(text[m.start:m.end].split()) for m in document.aliases)),

@@ -92,7 +92,8 @@ class EventComponent:
         if lead is None:
             return None
         return EventFact(kind="other", title=None, date=self.date(doc, []), location=self.location(doc, [lead], []),
-                         organizer=None, evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "event.lead_sentence"))
+                         organizer=None,
+                         evidence=Evidence.at(doc._.text, lead.start_char, lead.end_char, "event.lead_sentence"))
 
     def kind(self, noun: str) -> str:
         """The kind an event noun names, plural or not: 'Party Congresses' -> congress."""
@@ -316,8 +317,8 @@ def date_value(doc: Doc, span: Span) -> DateFact:
                   default_config=lexicon.defaults("event_kinds", "places", "venues", "not_names", "bodies", "titles",
                                                   "datelines"),
                   assigns=["doc._.event"],
-                  requires=["doc._.context", "doc._.dates", "doc._.documents", "doc._.names", "doc._.roles", "doc.sents",
-                            "token.is_sent_start", "token.dep", "token.head", "token.tag"])
+                  requires=["doc._.context", "doc._.dates", "doc._.documents", "doc._.names", "doc._.roles",
+                            "doc.sents", "token.is_sent_start", "token.dep", "token.head", "token.tag"])
 def make_event(nlp: Language, name: str, event_kinds: str, places: str, venues: str, not_names: str, bodies: str,
                titles: str, datelines: str) -> EventComponent:
     return EventComponent(event_kinds, places, venues, not_names, bodies, titles, datelines)

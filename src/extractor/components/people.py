@@ -97,8 +97,8 @@ class Person:
         self.roles.append(new)
 
     def as_fact(self) -> PersonFact:
-        return PersonFact(self.name, self.honorific, tuple(self.roles),
-                          tuple(sorted(self.mentions, key=lambda m: (m.start, m.end))), tuple(sorted(self.participation)))
+        mentions = tuple(sorted(self.mentions, key=lambda m: (m.start, m.end)))
+        return PersonFact(self.name, self.honorific, tuple(self.roles), mentions, tuple(sorted(self.participation)))
 
 
 @dataclass
