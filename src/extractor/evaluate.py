@@ -2,17 +2,15 @@
 
 A gold file `NAME.json` (the format is described in `docs/gold-format.md`) lists the facts a
 correct extractor finds in `NAME.txt`. Each field's facts are paired one to one with the facts the
-extractor gave (`match_facts`), by that field's matching rule (the `same_*` functions below); the
-counts of paired (tp), spurious (fp) and missed (fn) facts are summed over the articles
-(micro-averaged) into precision, recall and F1 per field and overall.
+extractor gave (`match_facts`, a maximum pairing), by that field's matching rule (the `same_*`
+functions below); the counts of paired (tp), spurious (fp) and missed (fn) facts are summed over the
+articles (micro-averaged) into precision, recall and F1 per field and overall.
 
 The rules are those of the gold format; where it leaves a case open, the rule stated in the
-function's docstring is the one the reference scorer (`tools/score` beside the devset) applies,
-read from its outputs, so that both give the same figures on the same gold. Three deliberate
-differences, none of which a gold file in the format meets: a unit "%" means percent (the reference
-reads it as no unit); a leading "No." is set aside in gold numbers as in predicted ones (the format
-forbids it in gold); a gold article without its prediction file is an error, not an empty record.
-The details also list the roles of spurious people, which the reference counts but does not list.
+function's docstring is the one the reference scorer (`tools/score` beside the devset, version 2)
+applies, so that both give the same figures on the same gold and records. One deliberate
+difference: a gold article without its prediction file is an error, not an empty record. The
+details describe facts in this module's own words, not the reference's.
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ from .api import Extractor, default_extractor
 from .inputs import read_text
 from .errors import ExtractorError
 from .pipeline import DEFAULT_MODEL
-from .records import ArticleRecord, DocumentRef, Source, Target
+from .records import ArticleRecord, Source, Target
 
 FIELDS = ("people", "roles", "dates", "amounts", "documents", "document_dates", "targets",
           "event_kind", "event_date", "event_location")
@@ -45,8 +43,8 @@ SCORED_AMOUNT_KINDS = frozenset({"money", "percent", "multiplier"})
 NUMBER_TOLERANCE = 0.005
 SIMILAR_RATIO = 0.9   # titles and bodies
 NAME_RATIO = 0.92     # names are short: "Le Ho" is not "Le Hoi" (0.909)
-IGNORED_WORDS = frozenset({"the", "of", "and"})
-UNIT_ALIASES = {"per cent": "percent", "pct": "percent"}
+IGNORED_WORDS = frozenset({"the", "of", "and"})   # in titles, bodies, kinds and places; names keep them
+UNIT_ALIASES = {"%": "percent", "per cent": "percent", "pct": "percent"}
 # Abbreviated titles read as the words they stand for, as the reference scorer reads them (this list
 # and no other: "Sen." is not expanded).
 TITLE_ABBREVIATIONS = {"gov": "governor", "rep": "representative", "pres": "president", "sec": "secretary",
@@ -87,6 +85,7 @@ class GoldEvent(_Gold):
     date: DateText | None = None
     date_alternatives: list[DateText] = []
     location: str | None = None
+    location_alternatives: list[str] = []
 
 
 class GoldAmount(_Gold):
@@ -196,26 +195,33 @@ def _first_problem(error: ValidationError) -> str:
 # --- Comparing text and numbers ---------------------------------------------------------------
 
 
-def fold(text: str | None) -> str:
+def fold(text: str | None, *, keep_brackets: bool = False, keep_ignored_words: bool = False) -> str:
     """`text` as the comparisons see it: no diacritics (đ as d), no case, no bracketed part (an
-    acronym such as "(PC)"), punctuation as spaces, without the words "the", "of" and "and", and
-    single-spaced. None folds to "".
+    acronym such as "(PC)"), punctuation as spaces, without the `IGNORED_WORDS` "the", "of" and
+    "and", and single-spaced. None folds to "".
+
+    With `keep_brackets`, the words in brackets stay (a place written "Chaktomuk Hall (Phnom Penh)");
+    with `keep_ignored_words`, "the", "of" and "and" stay (a name: "Nguyen The Anh").
 
     >>> fold("the Ministry of Industry and Trade (MoIT)")
     'ministry industry trade'
+    >>> fold("Chaktomuk Hall (Phnom Penh)", keep_brackets=True)
+    'chaktomuk hall phnom penh'
     """
     if text is None:
         return ""
     text = lexicon.fold(text)
-    text = re.sub(r"\([^)]*\)", " ", text)
+    if not keep_brackets:
+        text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(word for word in text.split() if word not in IGNORED_WORDS)
+    return " ".join(word for word in text.split() if keep_ignored_words or word not in IGNORED_WORDS)
 
 
-def similar(a: str | None, b: str | None, cut: float = SIMILAR_RATIO) -> bool:
-    """Two texts the same once folded, or nearly so (a difflib ratio of `cut` or more, which forgives a
-    typo or a spelling variant: "Mobilisation" and "Mobilization"). Two empty texts are the same."""
-    a, b = fold(a), fold(b)
+def similar(a: str | None, b: str | None, cut: float = SIMILAR_RATIO, *, keep_ignored_words: bool = False) -> bool:
+    """Two texts the same once folded (`keep_ignored_words` as in `fold`), or nearly so (a difflib
+    ratio of `cut` or more, which forgives a typo or a spelling variant: "Mobilisation" and
+    "Mobilization"). Two empty texts are the same; an empty one is like no other."""
+    a, b = fold(a, keep_ignored_words=keep_ignored_words), fold(b, keep_ignored_words=keep_ignored_words)
     if not a or not b:
         return a == b
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= cut
@@ -231,34 +237,41 @@ def same_number(gold: float | None, value: float | None) -> bool:
 # --- One matching rule per field --------------------------------------------------------------
 
 
+def name_words(name: str) -> list[str]:
+    """A name's words as compared: folded, keeping every word ("the" of "Nguyen The Anh" too)."""
+    return fold(name, keep_ignored_words=True).split()
+
+
 def same_name(gold: str, name: str) -> bool:
-    """A person's names match when `similar` with the stricter `NAME_RATIO` ("Nguyen Van Duk" is
-    "Nguyen Van Duc", "Le Ho" is not "Le Hoi"), or when one name's words are all in the other's and
-    they are at least two ("Pham Chinh" and "Pham Minh Chinh"; "Chinh" alone is not enough)."""
-    if similar(gold, name, NAME_RATIO):
+    """A person's names match when `similar` with the stricter `NAME_RATIO`, every word kept ("Nguyen
+    Van Duk" is "Nguyen Van Duc"; "Le Ho" is not "Le Hoi"; "Nguyen The Anh" is not "Nguyen Hoai Anh"),
+    or when the name with fewer words (the gold one when both have as many) is a partial form of the
+    other: at least two different words, all of them in the other name, the other's last word among
+    them ("Pham Chinh" is "Pham Minh Chinh"; "Chinh" alone and "Nguyen Van" of "Nguyen Van Thanh" are
+    not)."""
+    if similar(gold, name, NAME_RATIO, keep_ignored_words=True):
         return True
-    a, b = set(fold(gold).split()), set(fold(name).split())
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 2 and shorter <= longer
+    gold_words, words = name_words(gold), name_words(name)
+    shorter, longer = (gold_words, words) if len(gold_words) <= len(words) else (words, gold_words)
+    return len(set(shorter)) >= 2 and set(shorter) <= set(longer) and longer[-1] in shorter
 
 
 def same_body(gold: str | None, body: str | None) -> bool:
-    """Organizations match when both are absent, when `similar`, or when the shorter's words are all in
-    the longer, are at least two, and are at least half of the longer's ("Industry and Trade" and
-    "Ministry of Industry and Trade"; "Trade" alone is not enough)."""
+    """Organizations match when both are absent, when `similar`, or when the one with fewer different
+    words has at least two, all of them in the other, and at least half as many as the other ("Industry
+    and Trade" and "Ministry of Industry and Trade"; "Trade" alone is not enough)."""
     if similar(gold, body):
         return True
-    a, b = fold(gold).split(), fold(body).split()
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 2 and 2 * len(shorter) >= len(longer) and set(shorter) <= set(longer)
+    shorter, longer = sorted((set(fold(gold).split()), set(fold(body).split())), key=len)
+    return len(shorter) >= 2 and 2 * len(shorter) >= len(longer) and shorter <= longer
 
 
 def same_split(gold_title: str, gold_body: str | None, title: str, body: str | None) -> bool:
     """The same words, split differently between title and body: "An Giang Provincial Party Secretary"
-    with no body is title "Provincial Party Secretary" of "An Giang". Every word counts, as often as
-    it appears; the order does not."""
+    with no body is title "Provincial Party Secretary" of "An Giang". Title and body are folded as one
+    text; every word counts, as often as it appears; the order does not."""
     def words(t: str, b: str | None) -> list[str]:
-        return sorted(fold(t).split() + fold(b).split())
+        return sorted(fold(f"{t} {b or ''}").split())
     return words(gold_title, gold_body) == words(title, body)
 
 
@@ -278,47 +291,60 @@ def same_role(gold: GoldRole, title: str, body: str | None) -> bool:
 
 def same_amount(gold: GoldAmount, kind: str, value: float, currency: str | None) -> bool:
     """The same kind and the value by `same_number`; for money, the same currency too (letter case
-    aside; none matches only none). A percentage or a multiplier matches whatever currency it was given."""
-    def code(c: str | None) -> str | None:
-        return c.upper() if c is not None else None
+    aside; none, or an empty code, matches only none). A percentage or a multiplier matches whatever
+    currency it was given."""
+    def code(c: str | None) -> str:
+        return (c or "").upper()
     return (gold.kind == kind and same_number(gold.value, value)
             and (kind != "money" or code(gold.currency) == code(currency)))
 
 
 def document_number(number: str | None) -> str:
-    """A document number as compared: no case, no white space, no leading "No." ("No. 40-CT/TW" is "40-ct/tw")."""
-    key = re.sub(r"\s+", "", number or "").casefold()
-    return key.removeprefix("no.")
+    """A document number as compared: no case, no white space ("40-CT/TW" is "40-ct/tw")."""
+    return re.sub(r"\s+", "", number or "").casefold()
 
 
 def same_document(gold: GoldDocument, kind: str, number: str | None) -> bool:
     """The same kind (folded: "the Resolution" is "Resolution"; "Programme" is not "Program") and the
-    same `document_number`. A document cited without a number matches none."""
-    return number is not None and fold(gold.kind) == fold(kind) and document_number(gold.number) == document_number(number)
+    same `document_number`, a leading "No." of the predicted number set aside ("No. 40-CT/TW" is
+    "40-CT/TW"). The gold number is taken as written, as the format writes it without "No." (one
+    with it matches nothing), and one of white space alone matches nothing either; so does a
+    document cited without a number."""
+    gold_number = document_number(gold.number)
+    return (bool(gold_number) and fold(gold.kind) == fold(kind)
+            and gold_number == document_number(number).removeprefix("no."))
 
 
 def unit_key(unit: str | None) -> str:
-    """A target's unit as compared: folded, "%", "per cent" and "pct" as "percent", trailing s dropped
-    ("communes" is "commune"). "" means no unit."""
-    if unit is not None and unit.strip() == "%":  # fold() would erase it, leaving no unit
-        unit = "percent"
+    """A target's unit as compared: folded, with "%", "per cent" and "pct" as "percent". "" means no
+    unit."""
+    if unit is not None:
+        unit = UNIT_ALIASES.get(unit.strip().casefold(), unit)  # fold() would erase a "%"
     key = fold(unit)
-    return UNIT_ALIASES.get(key, key).rstrip("s")
+    return UNIT_ALIASES.get(key, key)
+
+
+def same_unit(gold: str | None, unit: str | None) -> bool:
+    """Units agree when either is missing (`unit_key` ""), or when their keys are equal, a trailing s
+    aside ("communes" is "commune")."""
+    gold_key, key = unit_key(gold), unit_key(unit)
+    return not gold_key or not key or gold_key.rstrip("s") == key.rstrip("s")
 
 
 def same_target(gold: GoldTarget, target: Target) -> bool:
-    """Attainment ("20 out of 25") matches by achieved and total, both by `same_number`; a goal by its
-    value and its unit, where a unit missing on either side matches any."""
-    if gold.achieved is not None or gold.total is not None:
+    """Attainment ("20 out of 25", a gold target with a total) matches by achieved and total, both by
+    `same_number`; a goal by its value (`same_number`) and `same_unit`."""
+    if gold.total is not None:
         return same_number(gold.achieved, target.achieved) and same_number(gold.total, target.total)
-    gold_unit, unit = unit_key(gold.unit), unit_key(target.unit)
-    return same_number(gold.value, target.value) and (not gold_unit or not unit or gold_unit == unit)
+    return same_number(gold.value, target.value) and same_unit(gold.unit, target.unit)
 
 
 def same_place(gold: str, location: str) -> bool:
-    """The gold place, folded, is inside the predicted location, folded ("Quang Ninh" in "Ha Long City,
-    Quảng Ninh province")."""
-    return fold(gold) in fold(location)
+    """The gold place's words, whole and in order, stand in the predicted location, both folded with
+    their bracketed words kept ("Quang Ninh" in "Ha Long City, Quảng Ninh province"; "Phnom Penh" in
+    "Chaktomuk Hall (Phnom Penh)"; "Ha" not in "Hanoi"). An empty place is in no location."""
+    place = fold(gold, keep_brackets=True)
+    return bool(place) and f" {place} " in f" {fold(location, keep_brackets=True)} "
 
 
 # --- Pairing facts ----------------------------------------------------------------------------
@@ -337,25 +363,52 @@ class Matching(Generic[G, P]):
     repeated: list[P] = field(default_factory=list)   # predictions that repeat a gold fact already paired
 
 
+def best_pairing(gold: Sequence[G], predicted: Sequence[P], same: Callable[[G, P], bool]) -> dict[int, int]:
+    """As many pairs of a gold fact and a prediction `same` accepts as can be made, one to one, as
+    {gold index: predicted index}: the order of a list changes which facts pair, never how many.
+
+    Each gold fact in turn, in gold order, takes the first prediction it matches (in predicted order)
+    that is free, or that the gold fact holding it can give up for another it matches, the chain of
+    such exchanges searched depth first (augmenting paths), each prediction tried once per gold fact.
+    With gold targets 8 (no unit) and 8 percent, and predictions 8 percent and 8 communes, first fit
+    would give 8 percent to the first gold target and leave the second unpaired; here the first
+    gives it up for 8 communes. This is the reference scorer's order of search, so both make the
+    same pairs (which matters for the roles of paired people).
+    """
+    candidates = [[j for j, p in enumerate(predicted) if same(g, p)] for g in gold]
+    holder: dict[int, int] = {}     # predicted index -> the gold index it is paired with
+
+    def place(i: int, tried: set[int]) -> bool:
+        """Pair gold fact `i`, moving earlier pairs along if need be; False when it cannot be."""
+        for j in candidates[i]:
+            if j in tried:
+                continue
+            tried.add(j)
+            if j not in holder or place(holder[j], tried):
+                holder[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        place(i, set())
+    return dict(sorted((i, j) for j, i in holder.items()))
+
+
 def match_facts(gold: Sequence[G], predicted: Sequence[P], same: Callable[[G, P], bool],
                 optional: Sequence[G] = ()) -> Matching[G, P]:
-    """Pair each required gold fact, in gold order, with the first unpaired prediction `same` accepts.
+    """Pair the required gold facts with predictions by `best_pairing` (pairs and missed facts in gold order).
 
-    A prediction left unpaired is `repeated` when it matches a required gold fact (that fact was
-    already found: it counts once), dropped when it matches an optional one (neither rewarded nor
-    punished), and `spurious` otherwise.
+    A prediction left unpaired is dropped when it matches an optional gold fact (neither rewarded nor
+    punished), `repeated` when it matches a required gold fact (that fact was already found: it
+    counts once), and `spurious` otherwise.
     """
-    matching: Matching[G, P] = Matching()
-    free = list(predicted)
-    for fact in gold:
-        found = next((p for p in free if same(fact, p)), None)
-        if found is None:
-            matching.missed.append(fact)
-        else:
-            free.remove(found)
-            matching.pairs.append((fact, found))
-    for prediction in free:
-        if any(same(o, prediction) for o in optional):
+    pairing = best_pairing(gold, predicted, same)
+    paired = set(pairing.values())
+    matching: Matching[G, P] = Matching(
+        pairs=[(gold[i], predicted[j]) for i, j in pairing.items()],
+        missed=[fact for i, fact in enumerate(gold) if i not in pairing])
+    for j, prediction in enumerate(predicted):
+        if j in paired or any(same(o, prediction) for o in optional):
             continue
         if any(same(g, prediction) for g in gold):
             matching.repeated.append(prediction)
@@ -387,9 +440,9 @@ class Outcome:
 def score_people(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
     """People by `same_name`, then roles by `same_role` within each paired person.
 
-    A person counts once: a second entry for a person already found is not spurious, but its roles,
-    having no gold person to be checked against, are (as are a spurious person's). The roles of a
-    gold person not found are missed; a person in `people_optional` is not scored, nor are their roles.
+    A person counts once: a second entry for a person already found (`repeated`) is neither rewarded
+    nor punished, and nor are its roles. The roles of a gold person not found are missed, those of a
+    spurious person are spurious; a person in `people_optional` is not scored, nor are their roles.
     """
     optional = [GoldPerson(name=name) for name in gold.people_optional]
     people = match_facts(gold.people, record.people, lambda g, p: same_name(g.name, p.name), optional)
@@ -401,7 +454,7 @@ def score_people(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
         roles_spurious += [_role(gold_person.name, r.title, r.organization) for r in roles.spurious]
     for gold_person in people.missed:
         roles_missed += [_role(gold_person.name, r.title, r.organization) for r in gold_person.roles]
-    for person in people.spurious + people.repeated:
+    for person in people.spurious:
         roles_spurious += [_role(person.name, r.title, r.organization) for r in person.roles]
     return {
         "people": Outcome(len(people.pairs), tuple(p.name for p in people.missed),
@@ -432,20 +485,22 @@ def score_amounts(gold: Gold, record: ArticleRecord) -> Outcome:
 
 
 def score_documents(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
-    """Documents by `same_document`; then the date of each gold document that has one, against the
-    date of the document paired with it (missed when it has none or the document was not found,
-    missed and spurious when it differs)."""
-    matching = match_facts(gold.documents, record.documents, lambda g, d: same_document(g, d.kind, d.number))
+    """Documents by `same_document`, among the predicted ones that have a number (one cited without
+    a number, or with an empty one, is not scored, as the gold lists none). Then each gold
+    document's date against the date of the first numbered document that is the same one (an empty
+    date is none): a date the gold gives is missed when that document has another or none (and the
+    other is spurious too); a date the gold does not give is spurious."""
+    numbered = [d for d in record.documents if d.number]
+    matching = match_facts(gold.documents, numbered, lambda g, d: same_document(g, d.kind, d.number))
     dates_tp, dates_missed, dates_spurious = 0, [], []
-    paired: list[tuple[GoldDocument, DocumentRef | None]] = [*matching.pairs, *((g, None) for g in matching.missed)]
-    for gold_document, document in paired:
-        if gold_document.date is None:
-            continue
-        found = document.date if document else None
+    for gold_document in gold.documents:
+        document = next((d for d in numbered if same_document(gold_document, d.kind, d.number)), None)
+        found = (document.date or None) if document else None
         if found == gold_document.date:
-            dates_tp += 1
+            dates_tp += gold_document.date is not None
             continue
-        dates_missed.append(f"{_document(gold_document.kind, gold_document.number)}: {gold_document.date}")
+        if gold_document.date is not None:
+            dates_missed.append(f"{_document(gold_document.kind, gold_document.number)}: {gold_document.date}")
         if found is not None:
             dates_spurious.append(f"{_document(document.kind, document.number)}: {found}")
     return {
@@ -473,17 +528,20 @@ def score_value(gold: str | None, predicted: str | None, same: Callable[[str, st
 
 
 def score_event(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
-    """The event's kind (folded), date (the gold date or one of its `date_alternatives`, exactly; the
-    alternatives count only beside a gold date) and location (`same_place`), each by `score_value`."""
+    """The event's kind (folded), date (the gold date or one of its `date_alternatives`, exactly) and
+    location (the gold place or one of its `location_alternatives`, by `same_place`), each by
+    `score_value`: the alternatives count only beside a gold date or place."""
     event = gold.event
     predicted = record.event
-    accepted = {event.date, *event.date_alternatives} if event and event.date else set()
+    dates = {event.date, *event.date_alternatives} if event else set()
+    places = [event.location, *event.location_alternatives] if event else []
     return {
         "event_kind": score_value(event and event.kind, predicted and predicted.kind,
                                   lambda g, p: fold(g) == fold(p)),
         "event_date": score_value(event and event.date, predicted and predicted.date and predicted.date.value,
-                                  lambda g, p: p in accepted),
-        "event_location": score_value(event and event.location, predicted and predicted.location, same_place),
+                                  lambda g, p: p in dates),
+        "event_location": score_value(event and event.location, predicted and predicted.location,
+                                      lambda g, p: any(same_place(place, p) for place in places)),
     }
 
 
