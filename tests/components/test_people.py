@@ -142,6 +142,134 @@ def test_people_and_roles(loaded, text, expected):
     assert people(loaded.extract(text)) == expected
 
 
+
+# Issue 12: shapes seen in real articles no rule was written for, each on a sentence written here.
+UNSEEN = [
+    # A role shared by a list of people, each getting it in the singular.
+    ("plural_title_before_names",
+     "Deputy Prime Ministers Tran Hong Ha and Le Thanh Long attended the conference.",
+     {"Tran Hong Ha": [("Deputy Prime Minister", None)], "Le Thanh Long": [("Deputy Prime Minister", None)]}),
+    ("plural_title_ends_at_the_next_title",
+     "Deputy Prime Ministers Tran Hong Ha and Le Thanh Long, Minister of Finance Ho Duc Phoc attended.",
+     {"Tran Hong Ha": [("Deputy Prime Minister", None)], "Le Thanh Long": [("Deputy Prime Minister", None)],
+      "Ho Duc Phoc": [("Minister", "Finance")]}),
+    ("body_members_colon_list",
+     "Present were Standing Board members: Nguyen Van Hai, Director of the Department of Finance; "
+     "Tran Thi Lan, Director of the Department of Health.",
+     {"Nguyen Van Hai": [("member", "Standing Board"), ("Director", "Department of Finance")],
+      "Tran Thi Lan": [("member", "Standing Board"), ("Director", "Department of Health")]}),
+    ("colon_list_ends_at_an_entry_with_its_own_title",
+     "Also attending were Deputy Ministers: Nguyen Van Phuc, Hoang Minh Son; Chairman of the Trade Union "
+     "Nguyen Ngoc An.",
+     {"Nguyen Van Phuc": [("Deputy Minister", None)], "Hoang Minh Son": [("Deputy Minister", None)],
+      "Nguyen Ngoc An": [("Chairman", "Trade Union")]}),
+    ("plural_title_over_a_list_with_initials",
+     "Ministers HK Patil, MB Patil, Priyank Kharge and Rahim Khan were present at the meeting.",
+     {"HK Patil": [("Minister", None)], "MB Patil": [("Minister", None)], "Priyank Kharge": [("Minister", None)],
+      "Rahim Khan": [("Minister", None)]}),
+    ("and_other_members_of_body",
+     "Tran Van Minh, Le Thi Hoa and other Standing members of the Provincial Party Committee attended.",
+     {"Tran Van Minh": [("Standing member", "Provincial Party Committee")],
+      "Le Thi Hoa": [("Standing member", "Provincial Party Committee")]}),
+    ("who_both_serve_as",
+     "Mr. Pham Van Duc and Ms. Vu Thi Mai, who both serve as deputy heads of the Provincial Party "
+     "Committee's Organisation Commission, attended.",
+     {"Pham Van Duc": [("deputy head", "Provincial Party Committee's Organisation Commission")],
+      "Vu Thi Mai": [("deputy head", "Provincial Party Committee's Organisation Commission")]}),
+    ("plural_title_after_names_lists_more_people",
+     "The meeting was chaired by Vice Governor Vanhphen Keovongsa, heads of provincial departments and others.",
+     {"Vanhphen Keovongsa": [("Vice Governor", None)]}),
+    ("other_leaders_name_no_body",
+     "Chairman of the County CPPCC Li Xiaomei and other county leaders attended the meeting.",
+     {"Li Xiaomei": [("Chairman", "County CPPCC")]}),
+    # Several titles before one name; a qualifier covers the whole title.
+    ("two_titles_before_one_name",
+     "Politburo member and Hanoi Party Committee Secretary Dinh Tien Dung chaired the meeting.",
+     {"Dinh Tien Dung": [("member", "Politburo"), ("Secretary", "Hanoi Party Committee")]}),
+    ("each_title_to_its_name",
+     "Chairman Nguyen Van Hung and Vice Chairman of the Provincial People's Committee Le Van Tam attended.",
+     {"Nguyen Van Hung": [("Chairman", None)], "Le Van Tam": [("Vice Chairman", "Provincial People's Committee")]}),
+    ("former_covers_the_title",
+     "Former Deputy Minister of Finance Tran Xuan Ha spoke at the event.",
+     {"Tran Xuan Ha": [("Former Deputy Minister", "Finance")]}),
+    # Body boundaries.
+    ("double_quote_for_apostrophe",
+     'Vice Chairman of the Provincial People"s Committee Nguyen Van Phuong attended the event.',
+     {"Nguyen Van Phuong": [("Vice Chairman", 'Provincial People"s Committee')]}),
+    ("its_body",
+     "The Ministry of Finance held the meeting. Nguyen Van Thang, head of its Budget Department, reported.",
+     {"Nguyen Van Thang": [("head", "Budget Department")]}),
+    ("company_co_ltd",
+     "Nguyen Van Long, Director of Hoang Long Construction Co., Ltd., signed the contract.",
+     {"Nguyen Van Long": [("Director", "Hoang Long Construction Co., Ltd.")]}),
+    ("company_corp",
+     "Le Van Binh, General Director of Vietnam Electricity Corp., attended.",
+     {"Le Van Binh": [("General Director", "Vietnam Electricity Corp.")]}),
+    ("country_in_brackets",
+     "Bounchanh Sinthavong, Minister of Finance (Laos), attended the forum.",
+     {"Bounchanh Sinthavong": [("Minister", "Finance")]}),
+    ("bodies_joined_by_a_dash",
+     "Chief of Office of the National Assembly Delegation - People's Council of Nghe An province Bui Duy Son "
+     "presented the draft.",
+     {"Bui Duy Son": [("Chief", "Office of the National Assembly Delegation - People's Council of Nghe An "
+                                "province")]}),
+    ("body_closed_by_a_dash",
+     "Nguyen Thi Ha - Deputy Head of the Provincial National Assembly Delegation - spoke at the meeting.",
+     {"Nguyen Thi Ha": [("Deputy Head", "Provincial National Assembly Delegation")]}),
+    ("lowercase_head_after_a_possessive",
+     "Ngo Van Tuan, head of the National Assembly deputies’ delegation of Hoa Binh, chaired the event.",
+     {"Ngo Van Tuan": [("head", "National Assembly deputies’ delegation of Hoa Binh")]}),
+    ("the_session",
+     "Bui Duy Son, Secretary of the session, presented the draft resolution.",
+     {"Bui Duy Son": [("Secretary", "session")]}),
+    # A nationality adjective is no body.
+    ("nationality_before_title",
+     "Chinese Premier Li Qiang met the delegation.",
+     {"Li Qiang": [("Premier", None)]}),
+    ("nationality_before_title_of_body",
+     "Lao Deputy Minister of Industry Somphone Vongsa spoke.",
+     {"Somphone Vongsa": [("Deputy Minister", "Industry")]}),
+    ("two_word_nationality",
+     "South Korean Ambassador Choi Young Sam attended.",
+     {"Choi Young Sam": [("Ambassador", None)]}),
+    # Title shapes the lexicon lacked.
+    ("lowercase_qualifier",
+     "Tran Van Son, alternate member of the Party Central Committee, attended.",
+     {"Tran Van Son": [("alternate member", "Party Central Committee")]}),
+    ("grand_chancellor",
+     "Grand Chancellor Rudolph Tan opened the ceremony.",
+     {"Rudolph Tan": [("Grand Chancellor", None)]}),
+    # Names that collide with word lists.
+    ("family_name_that_is_an_english_word",
+     "General Secretary To Lam chaired the meeting.",
+     {"To Lam": [("General Secretary", None)]}),
+    ("month_as_a_given_name",
+     "Deputy Director Nguyen Thi Jun attended the meeting.",
+     {"Nguyen Thi Jun": [("Deputy Director", None)]}),
+    ("month_before_a_day_is_a_date",
+     "Deputy Director Nguyen Thi Lan spoke on Jun 5.",
+     {"Nguyen Thi Lan": [("Deputy Director", None)]}),
+    ("particles_inside_a_name",
+     "Mayor Maria de la Cruz opened the forum with Prime Minister Anwar bin Ibrahim.",
+     {"Maria de la Cruz": [("Mayor", None)], "Anwar bin Ibrahim": [("Prime Minister", None)]}),
+    ("apostrophe_syllable",
+     "Vice Chairman of the Provincial People's Committee H'Yim Kđoh attended.",
+     {"H'Yim Kđoh": [("Vice Chairman", "Provincial People's Committee")]}),
+    ("to_is_no_name_elsewhere",
+     "To Hanoi, the delegation brought gifts.",
+     {}),
+    # Capitalized strings that are no people.
+    ("places_with_figures",
+     "The districts with high rates are Tan Phu (3.05%), Cam My (1.7%) and Dinh Quan (1.68%).",
+     {}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in UNSEEN], ids=[c[0] for c in UNSEEN])
+def test_people_and_roles_in_unseen_shapes(loaded, text, expected):
+    assert people(loaded.extract(text)) == expected
+
+
 MENTIONS = [
     ("short_form_after_title",
      "State President Lương Cường visited the province. President Cường praised its results.",

@@ -24,16 +24,19 @@ MAX_NAME_TOKENS = 6
 QUOTES_OPEN = {"“", '"', "‘", "'"}
 QUOTES_CLOSE = {"”", '"', "’", "'"}
 INITIAL = re.compile(r"[A-Z]\.(?:[A-Z][a-z]+)?")  # "D.", "K.Rahman"
+# A syllable joined by an apostrophe, as Central Highlands names write it: "H'Yim", "Y'Thong", "K'Nhen".
+APOSTROPHE_SYLLABLE = re.compile(r"[A-Z][^\W\d_]{0,3}['’][A-Z][^\W\d_]+")
+INITIALS = re.compile(r"[A-Z]{2}")  # initials written together, as Indian names write them: "HK Patil"
 # The lexicons a Vocabulary reads, as the names and people stages' config gives them (see lexicon.load).
-VOCABULARY = lexicon.defaults("surnames", "places", "bodies", "titles", "honorifics", "not_names")
+VOCABULARY = lexicon.defaults("surnames", "name_parts", "places", "bodies", "titles", "honorifics", "not_names")
 
 
 class Vocabulary:
     """The lexicons a name decision reads, folded (lowercase, no diacritics) for lookup."""
 
-    def __init__(self, surnames: str = "surnames.jsonl", places: str = "places.jsonl", bodies: str = "bodies.jsonl",
-                 titles: str = "titles.jsonl", honorifics: str = "honorifics.jsonl",
-                 not_names: str = "not_names.jsonl") -> None:
+    def __init__(self, surnames: str = "surnames.jsonl", name_parts: str = "name_parts.jsonl",
+                 places: str = "places.jsonl", bodies: str = "bodies.jsonl", titles: str = "titles.jsonl",
+                 honorifics: str = "honorifics.jsonl", not_names: str = "not_names.jsonl") -> None:
         self.surnames = lexicon.phrases(surnames, "vietnamese")
         self.places = lexicon.phrases(places)
         self.place_endings = frozenset(place[i:] for place in self.places for i in range(len(place)))
@@ -45,14 +48,39 @@ class Vocabulary:
         honorific_words = {lexicon.fold(e.text).rstrip(".") for e in lexicon.load(honorifics)}
         self.blocked = (lexicon.phrases(not_names)
                         | title_words | honorific_words | self.place_types | self.body_heads)
+        # Words that are also names' parts: a family name that is an English word ("To Lam"), a month
+        # that is a given name ("Nguyen Thi Jun"), a particle inside a name ("Maria de la Cruz").
+        self.months = lexicon.phrases(not_names, "month")
+        self.particles = lexicon.phrases(name_parts, "particle")
 
     def is_name_token(self, token: Token) -> bool:
         text = token.text
-        if INITIAL.fullmatch(text):
+        if INITIAL.fullmatch(text) or APOSTROPHE_SYLLABLE.fullmatch(text):
             return True
         if not (text[:1].isupper() and text.isalpha()) or (len(text) > 1 and text.isupper()):
             return False  # lowercase, digits, punctuation, or an acronym / all-caps byline
         return lexicon.fold(text) not in self.blocked
+
+    def is_word_in_name(self, doc: Doc, i: int, start: int) -> bool:
+        """A token the word lists block that is a name's part here, between `start` and a name token:
+        a family name opening the run ('To' of 'General Secretary To Lam') or initials ('HK Patil'),
+        a month after two name words ('Jun' of 'Nguyen Thi Jun', not 'May' of 'Cuong May 5'), a
+        lowercase particle ('de', 'la', 'bin')."""
+        token = doc[i]
+        folded = lexicon.fold(token.text)
+        next_is_name = i + 1 < len(doc) and self.is_name_token(doc[i + 1])
+        if i == start:
+            return next_is_name and ((token.is_title and folded in self.surnames) or self.is_initials(token))
+        if folded in self.particles and token.is_lower:  # "de la Cruz": particles up to a name word
+            j = i + 1
+            while j < len(doc) and doc[j].is_lower and lexicon.fold(doc[j].text) in self.particles:
+                j += 1
+            return j < len(doc) and self.is_name_token(doc[j])
+        return (i - start >= 2 and token.is_title and folded in self.months
+                and not (i + 1 < len(doc) and doc[i + 1].like_num))
+
+    def is_initials(self, token: Token) -> bool:
+        return bool(INITIALS.fullmatch(token.text)) and lexicon.fold(token.text) not in self.blocked | self.places
 
     def is_place(self, words: str) -> bool:
         return lexicon.fold(words) in self.places
@@ -90,7 +118,7 @@ class NameRun:
         i = start
         while i < len(doc) and i - start < MAX_NAME_TOKENS:
             token = doc[i]
-            if self.vocab.is_name_token(token):
+            if self.vocab.is_name_token(token) or self.vocab.is_word_in_name(doc, i, start):
                 i += 1
             elif (i > start and token.text in QUOTES_OPEN and i + 3 < len(doc) and doc[i + 1].is_title
                   and doc[i + 2].text in QUOTES_CLOSE and self.vocab.is_name_token(doc[i + 3])):
@@ -103,9 +131,12 @@ class NameRun:
         return i
 
     def is_person(self, doc: Doc, start: int, end: int) -> bool:
-        """False for places and for names that begin a body or place ("Tran Phu Street")."""
+        """False for places, for names that begin a body or place ("Tran Phu Street") and for names
+        with a figure in brackets after them."""
         if end <= start or self.vocab.is_place(doc[start:end].text):
             return False
+        if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].like_num:
+            return False  # a figure in brackets lists a place or a unit: "Cam My (1.7%), Dinh Quan (1.68%)"
         # Capitalized words after the run that end in a body or place word: the run names that thing.
         i = end
         while i < len(doc) and i - end < 4 and (doc[i].text[:1].isupper() or doc[i].text in ("'s", "’s")):
@@ -135,18 +166,30 @@ class HonorificName:
 
 
 class TitleName:
-    """A run of name tokens right after a title: 'Governor Lee Cheol Woo', 'President Cường'."""
+    """A run of name tokens right after a title: 'Governor Lee Cheol Woo', 'President Cường'; after a
+    plural title, each name of the list it opens: 'Ministers HK Patil, Priyank Kharge and Rahim Khan'."""
 
     rule = rules.rule("names.title_before_name")
+    LIST_JOINERS = {",", "and"}
 
     def find(self, doc: Doc, run: NameRun):
         for title in doc.spans[TITLES_KEY]:
-            if title._.plural or title.end >= len(doc):
+            if title.end >= len(doc):
                 continue
             start = after_brackets(doc, title.end)  # "Additional Chief Secretary (Finance) Vikram Rathore"
             end = run.end(doc, start)
-            if run.is_person(doc, start, end):
+            while run.is_person(doc, start, end):
                 yield Candidate(start, end, self.rule)
+                if not title._.plural:
+                    break
+                start = end
+                while start < len(doc) and doc[start].lower_ in self.LIST_JOINERS:
+                    start += 1
+                if start == end:
+                    break
+                end = run.end(doc, start)
+                if end - start < 2:
+                    break
 
 
 def after_brackets(doc: Doc, i: int, longest: int = 6) -> int:
@@ -274,6 +317,6 @@ class NamesComponent:
 
 @Language.factory("extractor_names", default_config=VOCABULARY, assigns=["doc._.names"],
                   requires=["doc.ents", "doc._.titles", "doc._.honorifics"])
-def make_names(nlp: Language, name: str, surnames: str, places: str, bodies: str, titles: str, honorifics: str,
-               not_names: str) -> NamesComponent:
-    return NamesComponent(Vocabulary(surnames, places, bodies, titles, honorifics, not_names))
+def make_names(nlp: Language, name: str, surnames: str, name_parts: str, places: str, bodies: str, titles: str,
+               honorifics: str, not_names: str) -> NamesComponent:
+    return NamesComponent(Vocabulary(surnames, name_parts, places, bodies, titles, honorifics, not_names))

@@ -192,7 +192,13 @@ class PeopleComponent:
         unattached = []
         honorifics = {i for s in doc.spans[HONORIFICS_KEY] for i in range(s.start, s.end)}
         group_ending = {item.span.end: group for group in item_groups for item in group if not item.is_role}
+        listed: Span | None = None  # "Standing Board members: A, ...; B, ...": a title over a ";" list
+        previous_end = 0
         for group in item_groups:
+            if listed is not None and (group[0].is_role or not semicolon_between(doc, previous_end,
+                                                                                   group[0].span.start)):
+                listed = None  # the list ended, or its next entry has a title of its own
+            previous_end = group[-1].span.end
             subjects = self.copula_subjects(doc, group, registry, group_ending)
             done = respectively(doc, group, honorifics)
             # Written title first ("Politburo member X, Secretary of ... Y"): the roles between two
@@ -200,7 +206,9 @@ class PeopleComponent:
             titles_first = group[0].is_role
             last: Person | None = None
             pending: list[Span] = []
-            shared: Span | None = None  # "The two Deputy Secretaries are A and B"
+            # A plural title over the names after it: "The two Deputy Secretaries are A and B" (to
+            # every name after it), "Deputy Prime Ministers A and B" (up to the next title).
+            shared: tuple[Span, str] | None = None
             for k, item in enumerate(group):
                 if k in done:
                     continue
@@ -208,19 +216,33 @@ class PeopleComponent:
                     for role in pending:
                         item.person.add_role(role, "people.title_before_name")
                     if shared is not None:
-                        item.person.add_role(shared, "people.plural_copula")
+                        item.person.add_role(*shared)
+                    if listed is not None:
+                        item.person.add_role(listed, "people.plural_title_over_list")
                     pending, last = [], item.person
                     registry.seen(item.person)
                     continue
                 role = item.span
                 if role._.plural:
                     following = group[k + 1] if k + 1 < len(group) else None
-                    if following is not None and gap(doc, role.end, following.span.start, honorifics) == "distributive":
-                        shared = role
+                    joined = gap(doc, role.end, following.span.start, honorifics) if following else None
+                    if following is not None and not following.is_role and doc[role.end].text == ":":
+                        listed = role
+                    elif joined == "distributive":
+                        shared = (role, "people.plural_copula")
+                    elif joined == "adjacent" and not following.is_role:
+                        shared = (role, "people.plural_title_before_names")
                     elif k == 0:  # "A and B were elected Deputy Secretaries"
                         for subject in subjects:
                             subject.add_role(role, "people.plural_copula")
+                    elif role._.organization and covers_names_before(doc, group[k - 1].span.end, role.start):
+                        for earlier in reversed(group[:k]):
+                            if earlier.is_role:
+                                break
+                            earlier.person.add_role(role, "people.plural_title_after_names")
                     continue
+                if shared is not None and shared[1] == "people.plural_title_before_names":
+                    shared = None  # "Deputy Prime Ministers A and B, Minister of Finance C": not C's
                 if last is None or leads(doc, group, k, honorifics) or (
                         titles_first and chains_to_a_name(doc, group, k, honorifics)):
                     pending.append(role)
@@ -358,6 +380,21 @@ def gap(doc: Doc, start: int, end: int, transparent: set[int]) -> str:
     return "comma"
 
 
+def covers_names_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether a plural title after a list of names is theirs: 'A, B and other Standing members of
+    ...', 'A and B, who both serve as deputy heads of ...'; not 'Vice Governor A, heads of
+    departments and ...', which lists more people. (The caller asks for a body too: 'A and other
+    county leaders' gives no role.)"""
+    between = " ".join(t.lower_ for t in doc[start:end] if not t.is_space)
+    return bool(RELATIVE.match(between)) or between.split()[-1:] == ["other"]
+
+
+def semicolon_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a ';' (perhaps with 'and') alone joins two groups: the next entry of a list."""
+    between = [t.lower_ for t in doc[start:end] if not t.is_space]
+    return ";" in between and set(between) <= {";", "and"}
+
+
 def leads(doc: Doc, group: list[Item], k: int, transparent: set[int]) -> bool:
     """Whether the role at k is written before the next name: right before it, or joined by
     'cum' to a role that is ('Development Commissioner-cum-Additional Chief Secretary R. Sahu')."""
@@ -459,7 +496,7 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
 @Language.factory("extractor_people", default_config={**VOCABULARY, **lexicon.defaults("participation")},
                   assigns=["doc._.people", "doc._.organizations"],
                   requires=["doc._.honorifics", "doc._.names", "doc._.roles", "doc.sents"])
-def make_people(nlp: Language, name: str, surnames: str, places: str, bodies: str, titles: str, honorifics: str,
-                not_names: str, participation: str) -> PeopleComponent:
-    vocab = Vocabulary(surnames, places, bodies, titles, honorifics, not_names)
+def make_people(nlp: Language, name: str, surnames: str, name_parts: str, places: str, bodies: str, titles: str,
+                honorifics: str, not_names: str, participation: str) -> PeopleComponent:
+    vocab = Vocabulary(surnames, name_parts, places, bodies, titles, honorifics, not_names)
     return PeopleComponent(vocab, Participation(participation))

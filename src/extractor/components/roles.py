@@ -16,14 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from .names import NAMES_KEY
-from .titles import HONORIFICS_KEY, TITLES_KEY, singular
+from .titles import HONORIFICS_KEY, POSSESSIVES, TITLES_KEY, singular
 
 ROLES_KEY = "roles"
 BODY_LINKS = frozenset(lexicon.texts("body_links.jsonl", "title_link"))  # "<Title> of <Body>", "<Title> for <Body>"
 # Inside a body: "Department of Planning and Investment", "Ambassador of Japan to Vietnam".
 INNER_LINKS = {"&", *lexicon.texts("body_links.jsonl", "inner_link")}
+DETERMINERS = frozenset(lexicon.texts("body_links.jsonl", "determiner"))  # "head of its Budget Department"
 LOWERCASE_WORDS = 5  # "the commune's agricultural cooperative": at most this many words before the head
-POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers' Union"
+DASHES = {"-", "–", "—"}
+# A straight double quote typed for an apostrophe, glued to its word: 'People"s Committee'.
+QUOTE_FOR_APOSTROPHE = re.compile(r'(?<=\w)"s$')
 INNER_ACRONYM = re.compile(r"\s*\(([A-Za-z]{2,10})\)")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|[IVXLC]+th", re.IGNORECASE)  # "the 11th Party Central Committee"
 
@@ -38,10 +41,12 @@ class BodyReader:
     """Reads the body a title belongs to, token by token, from the lexicons' point of view."""
 
     def __init__(self, bodies: str = "bodies.jsonl", titles: str = "titles.jsonl", places: str = "places.jsonl",
-                 not_names: str = "not_names.jsonl") -> None:
+                 not_names: str = "not_names.jsonl", nationalities: str = "nationalities.jsonl") -> None:
         body_words = lexicon.load(bodies)
         self.modifiers = {e.text for e in body_words if e.kind == "modifier"}  # "provincial People's Committee"
         self.heads = {lexicon.fold(e.text) for e in body_words if e.kind == "head"}
+        self.legal_suffixes = {e.text for e in body_words if e.kind == "legal_suffix"}  # "Co., Ltd."
+        self.nationalities = lexicon.phrases(nationalities)
         self.places = lexicon.phrases(places)
         self.fused = {lexicon.fold(e.text) for e in lexicon.load(titles) if e.kind == "fused"}
         self.function_words = lexicon.phrases(not_names, "function")
@@ -52,14 +57,14 @@ class BodyReader:
         class prefix), not punctuation glued to one."""
         text = token.text
         capital = text[:1].isupper() or (text[:1].islower() and text[1:2].isupper())
-        return capital and re.sub(r"[-.&]", "", text).isalnum()
+        return capital and re.sub(r"[-.&]", "", QUOTE_FOR_APOSTROPHE.sub("", text)).isalnum()
 
     def is_body_word(self, token: Token) -> bool:
         return self.is_capitalized(token) or bool(ORDINAL.fullmatch(token.text))
 
     def after(self, doc: Doc, start: int, stops: set[int]) -> tuple[int, int] | None:
         """The body's token range from `start` (just after 'of'), skipping a leading 'the'."""
-        i = start + (start < len(doc) and doc[start].lower_ == "the")
+        i = start + (start < len(doc) and doc[start].lower_ in DETERMINERS)
         body_start, last = i, i
         while i < len(doc) and i not in stops:
             token = doc[i]
@@ -73,6 +78,13 @@ class BodyReader:
                 last = i
             elif token.text == "," and last == i and self.list_goes_on(doc, i + 1, stops):
                 i += 1  # "Minister of Agriculture, Forestry and Fisheries"
+            elif token.text == "," and last == i and i + 1 < len(doc) and doc[i + 1].text in self.legal_suffixes:
+                i = last = i + 2  # "Hoang Long Construction Co., Ltd."
+            elif token.is_lower and last == i > body_start and (head_end := self.lowercase_head(doc, i, stops)):
+                i = last = head_end  # "the National Assembly deputies’ delegation of Hoa Binh"
+            elif token.text in DASHES and token.whitespace_ and last == i and self.ends_in_head(doc, body_start, i) \
+                    and (part_end := self.after(doc, i + 1, stops)) and self.ends_in_head(doc, *part_end):
+                i = last = part_end[1]  # "Office of the National Assembly Delegation - People's Council of X"
             elif token.lower_ == "in" and last == i and (place_end := self.place_after(doc, i + 1, stops)):
                 i = last = place_end  # "Consul General of Japan in Ho Chi Minh City"
             elif token.lower_ in INNER_LINKS or token.is_space or (token.text == "-" and not token.whitespace_):
@@ -84,6 +96,30 @@ class BodyReader:
             else:
                 break
         return (body_start, last) if last > body_start else None
+
+    def lowercase_head(self, doc: Doc, start: int, stops: set[int]) -> int | None:
+        """The end of lowercase nouns closing a capitalized body at a head word, within three words:
+        'deputies’ delegation' of 'the National Assembly deputies’ delegation'. None when a word
+        on the way is no noun, adjective or possessive ('... Committee said the department')."""
+        for j in range(start, min(start + 3, len(doc))):
+            token = doc[j]
+            if j in stops or not (token.is_lower or token.text in POSSESSIVES):
+                return None
+            if token.text not in POSSESSIVES and token.pos_ not in ("NOUN", "ADJ"):
+                return None
+            if lexicon.fold(token.text) in self.heads:
+                return j + 1
+        return None
+
+    def ends_in_head(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the body's words from start to end end with a head, perhaps then 'of <place>'
+        ('... People's Council of Nghe An province')."""
+        for j in range(end - 1, start - 1, -1):
+            if lexicon.fold(doc[j].text) in self.heads:
+                return True
+            if doc[j].lower_ in INNER_LINKS and not any(self.is_place(doc[j + 1:k].text) for k in range(end, j + 1, -1)):
+                return False
+        return False
 
     def place_after(self, doc: Doc, start: int, stops: set[int]) -> int | None:
         """The end of a known place of up to four words at `start`, or None."""
@@ -121,7 +157,9 @@ class BodyReader:
                 if (end + 2 < len(doc) and doc[end].lower_ in ("on", "for") and doc[end + 1].is_lower
                         and doc[end + 2].is_punct):
                     end += 2
-                return (i, end) if end - i >= 2 else None  # a lone "departments" names no body
+                # A lone "departments" names no body; "the session" does, a definite one.
+                definite = i > start and not token.lower_.endswith("s")
+                return (i, end) if end - i >= 2 or definite else None
         return None
 
     def before(self, doc: Doc, end: int, stops: set[int]) -> int:
@@ -143,6 +181,14 @@ class BodyReader:
             else:
                 break
         return i
+
+    def after_nationality(self, doc: Doc, start: int, end: int) -> int:
+        """Past a nationality adjective opening the words before a title ('Chinese Premier'): it says
+        whose the office is and names no body."""
+        for n in (2, 1):
+            if start + n <= end and lexicon.fold(doc[start:start + n].text) in self.nationalities:
+                return start + n
+        return start
 
     def split_prefix(self, doc: Doc, start: int, end: int) -> int:
         """Where the ranking words ('Provincial Party') start within a prefix; before them is a body."""
@@ -180,7 +226,7 @@ class RolesComponent:
         return doc
 
     def role(self, doc: Doc, title: Span, stops: set[int], stops_before: set[int]) -> Span:
-        prefix_start = self.reader.before(doc, title.start, stops_before)
+        prefix_start = self.reader.after_nationality(doc, self.reader.before(doc, title.start, stops_before), title.start)
         rule, org_range = self.body_after(doc, title.end, stops)
         # Without a body after it, the words before a title may be its body ("Politburo member").
         # With one, words naming a body are part of the title ("County Executive Committee Member
@@ -232,7 +278,9 @@ class RolesComponent:
         return "roles.bare_title", None
 
 
-@Language.factory("extractor_roles", default_config=lexicon.defaults("bodies", "titles", "places", "not_names"),
+@Language.factory("extractor_roles",
+                  default_config=lexicon.defaults("bodies", "titles", "places", "not_names", "nationalities"),
                   assigns=["doc._.roles"], requires=["doc._.titles", "doc._.honorifics", "doc._.names"])
-def make_roles(nlp: Language, name: str, bodies: str, titles: str, places: str, not_names: str) -> RolesComponent:
-    return RolesComponent(BodyReader(bodies, titles, places, not_names))
+def make_roles(nlp: Language, name: str, bodies: str, titles: str, places: str, not_names: str,
+               nationalities: str) -> RolesComponent:
+    return RolesComponent(BodyReader(bodies, titles, places, not_names, nationalities))

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from .. import lexicon
 
 TITLES_KEY = "titles"
+POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers' Union"
 HONORIFICS_KEY = "honorifics"
 MAX_QUALIFIERS = 5  # "Permanent Deputy ..." before a title
 MAX_RANKS = 4  # "Provincial Party ..." between the qualifiers and the title
@@ -84,9 +85,12 @@ class TitleMatcher:
 
 def _names_a_body(span) -> bool:
     """'Board of Directors', 'Office of the Prime Minister': a title after '<Body word> of (the)';
-    and an acronym in brackets after a title, 'Municipal Chief Executive (MCE)', names no one new."""
+    an acronym in brackets after a title, 'Municipal Chief Executive (MCE)', names no one new; nor
+    does a title owning the noun after it, 'the National Assembly deputies’ delegation'."""
     doc = span.doc
     if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+        return True
+    if span.end < len(doc) and doc[span.end].text in POSSESSIVES:
         return True
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
