@@ -258,6 +258,23 @@ UNSEEN = [
     ("to_is_no_name_elsewhere",
      "To Hanoi, the delegation brought gifts.",
      {}),
+    # Titles written as one: an aide's title, a role given only by a later title mention.
+    ("secretary_to_the_minister",
+     "Kwame Mensah, Secretary to the Minister of Finance, read the statement.",
+     {"Kwame Mensah": [("Secretary to the Minister", "Finance")]}),
+    ("role_by_a_later_title_mention",
+     "Mr. Nguyen Van Duc chaired the meeting. The provincial Party chief said the province must act.",
+     {"Nguyen Van Duc": [("provincial Party chief", None)]}),
+    ("no_role_from_a_title_mention_farther_on",
+     "Mr. Nguyen Van Duc spoke first. Delegates agreed. The Minister said so.",
+     {"Nguyen Van Duc": []}),
+    # Names with no title beside them, in the list after an attendance cue.
+    ("attendee_list_without_titles",
+     "Attending the meeting were Sonexay Siphandone, Kikeo Khaykhamphithoune and Thongsalith Mangnomek.",
+     {"Sonexay Siphandone": [], "Kikeo Khaykhamphithoune": [], "Thongsalith Mangnomek": []}),
+    ("attendee_list_of_places",
+     "Attending were representatives of Quang Nam, Da Nang and Hue; the event was attended by Quang Nam Province.",
+     {}),
     # Capitalized strings that are no people.
     ("places_with_figures",
      "The districts with high rates are Tan Phu (3.05%), Cam My (1.7%) and Dinh Quan (1.68%).",
@@ -281,6 +298,13 @@ MENTIONS = [
      "Mr. Le Quoc Bao, Vice Chairman of the Provincial People's Committee, spoke. The Vice Chairman of the "
      "Provincial People's Committee asked departments to act.",
      "Le Quoc Bao", ["Le Quoc Bao", "The Vice Chairman of the Provincial People's Committee"]),
+    ("transliteration_in_a_caption",
+     "Prime Minister Phạm Minh Chính (centre) at the event.\n\nPrime Minister Pham Minh Chinh said growth must "
+     "reach 8 percent.",
+     "Phạm Minh Chính", ["Phạm Minh Chính", "Pham Minh Chinh"]),
+    ("nickname_in_quotes",
+     'Senator Manny "Pacman" Pacquiao opened the gym. Pacquiao said it was for the youth.',
+     'Manny "Pacman" Pacquiao', ['Manny "Pacman" Pacquiao', "Pacquiao"]),
     ("the_comrade_after_a_quote",
      "Ms. Ha Thi Thu, Deputy General Director of the Social Policy Bank, said: \"Credit reached the poor.\" "
      "The comrade also asked for more capital.",

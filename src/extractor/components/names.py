@@ -274,6 +274,36 @@ class CommaName:
                 yield Candidate(start, end, self.rule)
 
 
+class AttendeeListName:
+    """The names of a list after an attendance cue, with no title beside them: 'Attending the meeting
+    were Sonexay Siphandone, Kikeo Khaykhamphithoune and Thongsalith Mangnomek.' The list is read
+    while each of its items is a name alone (two to four name words), closed by a comma, 'and' or
+    the sentence's end; the first item that is something else ends it."""
+
+    rule = rules.rule("names.attendee_list")
+    MAX_CUE_WORDS = 6  # "Attending the conference at the Dak Lak bridge point were": the cue to "were"
+    CLOSERS = {",", "and", ".", ";"}
+
+    def __init__(self) -> None:
+        cues = lexicon.phrase_regex(e.text for e in lexicon.load("participation.jsonl") if e.kind == "attended_by")
+        self.cue = re.compile(rf"\b(?:{cues})\b(?:(?:\s+[\w'’-]+){{0,{self.MAX_CUE_WORDS}}}?\s+(?:were|was))?\s*:?\s*",
+                              re.IGNORECASE)
+
+    def find(self, doc: Doc, run: NameRun):
+        for m in self.cue.finditer(doc._.text):
+            first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            i = first.start if first is not None else len(doc)
+            while i < len(doc):
+                end = run.end(doc, i)
+                if not (2 <= end - i <= 4 and run.is_person(doc, i, end)
+                        and (end == len(doc) or doc[end].lower_ in self.CLOSERS)):
+                    break
+                yield Candidate(i, end, self.rule)
+                i = end
+                while i < len(doc) and doc[i].lower_ in (",", "and"):
+                    i += 1
+
+
 class NerName:
     """The model's PERSON entities, cut to their name tokens ('Pham Minh Chinh - Member' -> 'Pham Minh Chinh')."""
 
@@ -292,7 +322,8 @@ class NerName:
 
 
 # Earlier recognizers win an overlap: their cue says more about where the name starts.
-RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), CommaName(), NerName())
+RECOGNIZERS = (HonorificName(), TitleName(), SurnameName(), BodyThenName(), CommaName(), AttendeeListName(),
+               NerName())
 
 
 class NamesComponent:

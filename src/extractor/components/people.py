@@ -273,17 +273,21 @@ class PeopleComponent:
         return [item.person for item in group_ending.get(last.i + 1, []) if not item.is_role]
 
     def title_mentions(self, roles: list[Span], registry: Registry) -> None:
-        """'the Vice Chairman of the Provincial People's Committee': the person holding that role."""
+        """'the Vice Chairman of the Provincial People's Committee': the person holding that role;
+        else, opening the sentence after the one a person without a role was named in last, that
+        person's role: 'Nguyen Van Duc chaired the meeting. The provincial Party chief said ...'."""
         for role in roles:
             if role.start == 0 or role.doc[role.start - 1].lower_ != "the" or role._.plural:
                 continue
             title, body = lexicon.fold(role._.title), words(role._.organization)
-            for person in reversed(registry.recent):
-                if any(lexicon.fold(r.title) == title and (not body or body <= words(r.organization))
-                       for r in person.roles):
-                    start = role.doc[role.start - 1].idx
-                    person.mentions.append(Evidence.at(role.doc._.text, start, role.end_char, "people.title_mention"))
-                    break
+            start = role.doc[role.start - 1].idx
+            holder = next((person for person in reversed(registry.recent)
+                           if any(lexicon.fold(r.title) == title and (not body or body <= words(r.organization))
+                                  for r in person.roles)), None)
+            if holder is None and (holder := named_just_before(role, registry)) is not None:
+                holder.add_role(role, "people.role_by_title_mention")
+            if holder is not None:
+                holder.mentions.append(Evidence.at(role.doc._.text, start, role.end_char, "people.title_mention"))
 
     def comrade_mentions(self, doc: Doc, registry: Registry) -> None:
         """'the comrade' after a speech: the person named last before it."""
@@ -378,6 +382,20 @@ def gap(doc: Doc, start: int, end: int, transparent: set[int]) -> str:
         if marks & set(words_between):
             return kind
     return "comma"
+
+
+def named_just_before(role: Span, registry: Registry) -> Person | None:
+    """The person without a role named last in the sentence before the one 'The <role>' opens, when
+    no one else was named after them."""
+    doc, sent = role.doc, role.sent
+    if role.start - 1 != sent.start or sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    mentions = [(m.end, person) for person in registry.people for m in person.mentions if m.end <= sent.start_char]
+    if not mentions:
+        return None
+    end, person = max(mentions, key=lambda pair: pair[0])
+    return person if end > previous.start_char and not person.roles else None
 
 
 def covers_names_before(doc: Doc, start: int, end: int) -> bool:

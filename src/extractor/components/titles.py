@@ -22,6 +22,7 @@ POSSESSIVES = {"'s", "’s", "'", "’"}  # "People's Council", "Vietnam Farmers
 HONORIFICS_KEY = "honorifics"
 MAX_QUALIFIERS = 5  # "Permanent Deputy ..." before a title
 MAX_RANKS = 4  # "Provincial Party ..." between the qualifiers and the title
+TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")  # between the titles of "Secretary to the Minister"
 
 
 def _plural(title: str) -> str:
@@ -80,7 +81,22 @@ class TitleMatcher:
                 if span is not None and not _names_a_body(span):
                     span._.plural = plural
                     spans.append(span)
-        doc.spans[TITLES_KEY] = filter_spans(spans)  # the longer title wins
+        doc.spans[TITLES_KEY] = self.joined(doc, filter_spans(spans))  # the longer title wins
+
+    @staticmethod
+    def joined(doc: Doc, titles: list) -> list:
+        """'Secretary to the Minister' is one title, the aide's, not two people's."""
+        result = []
+        for title in titles:
+            previous = result[-1] if result else None
+            if previous is not None and not previous._.plural and TO_THE.fullmatch(doc._.text, previous.end_char,
+                                                                                   title.start_char):
+                title, plural = doc[previous.start:title.end], previous._.plural
+                title._.plural = plural
+                result[-1] = title
+            else:
+                result.append(title)
+        return result
 
 
 def _names_a_body(span) -> bool:
