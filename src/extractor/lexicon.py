@@ -61,9 +61,19 @@ class NumberEntry(Entry):
 
 
 class CurrencyEntry(Entry):
-    """A currency as written ('VND', 'đồng', 'US$'), its kind the ISO 4217 code."""
+    """A currency as written ('VND', 'đồng', 'US$'), its kind the ISO 4217 code; `shared` when
+    several countries write it ('Rs', '$'), so that the article's country decides."""
 
     kind: str = Field(pattern=r"^[A-Z]{3}$")
+    shared: bool = False
+
+
+class CurrencySignalEntry(Entry):
+    """A word that places an article in a country whose currency shares a symbol with another's:
+    'Pakistan' makes the 'Rs' that is INR by default PKR."""
+
+    kind: str = Field(pattern=r"^[A-Z]{3}$")
+    replaces: list[str] = Field(min_length=1)
 
 
 class WordMap(Entry):
@@ -90,6 +100,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "number_words.jsonl": NumberEntry,
     "scales.jsonl": NumberEntry,
     "currencies.jsonl": CurrencyEntry,
+    "currency_signals.jsonl": CurrencySignalEntry,
     "place_adjectives.jsonl": WordMap,
     "datelines.jsonl": DatelineForm,
     "titles.jsonl": categories("TitleEntry", "title", "qualifier", "fused"),
@@ -113,7 +124,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "qualifiers.jsonl": categories("QualifierEntry", "about", "over", "under", "at_least", "at_most"),
     "open_ends.jsonl": categories("OpenEndEntry", "at_least", "at_most"),
     "statuses.jsonl": categories("StatusEntry", "achieved", "exceeded", "completed", "missed"),
-    "target_cues.jsonl": categories("TargetCueEntry", "noun", "goal", "verb", "not_goal", "modal", "reported"),
+    "target_cues.jsonl": categories("TargetCueEntry", "noun", "goal", "verb", "not_goal", "modal", "reported",
+                                    "list_noun", "list_qualifier", "plan_verb", "list_opener", "change_noun"),
     "people_cues.jsonl": categories("PeopleCueEntry", "joiner", "distributive", "copula", "serve_modal",
                                     "continue_to", "serve_as", "passive_auxiliary", "appointed", "appointed_to",
                                     "adverb", "article", "pronoun", "anaphor", "in_charge"),
@@ -125,7 +137,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
                                       "finite_verb", "coordinator"),
     "amount_cues.jsonl": categories("AmountCueEntry", "range_joiner", "range_opener", "comparison"),
     "target_context.jsonl": categories("TargetContextEntry", "clause_conjunction", "new_subject", "goal_plural",
-                                       "baseline", "future", "per_item", "deadline"),
+                                       "baseline", "future", "per_item", "deadline", "against"),
 }
 
 M = TypeVar("M", bound=BaseModel)

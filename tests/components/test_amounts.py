@@ -155,3 +155,25 @@ def test_decimal_comma_text(loaded):
     """A text that writes decimal commas ('1,2') reads '1.020' as one thousand and twenty."""
     found = amounts(loaded, "Revenue grew 3,85% to VND 1.020 billion.")
     assert [a.value for a in found] == pytest.approx([3.85, 1_020_000_000_000])
+
+
+# Issue 13: a symbol several countries write is read as the article's country's currency.
+@pytest.mark.parametrize("text, currency", [
+    ("LAHORE: The Punjab government allocated Rs54 billion for health cards.", "PKR"),
+    ("COLOMBO: The cabinet approved Rs. 2 billion for the project in Sri Lanka.", "LKR"),
+    ("Kathmandu: Nepal's ministry released Rs 300 million.", "NPR"),
+    ("BENGALURU: The state set aside Rs 500 crore for roads.", "INR"),
+    ("NAIROBI: The county set aside Sh200 million.", "KES"),
+    ("DODOMA: The ministry will spend Sh2 billion on roads in Tanzania.", "TZS"),
+    ("KAMPALA: Uganda's council approved Sh5 billion for schools.", "UGX"),
+    ("CANBERRA: The Australian minister announced $5 million for Vietnam.", "USD"),
+    ("The Pakistani delegation visited; the fund holds INR 10 billion.", "INR"),
+], ids=["pakistan_rs", "sri_lanka_rs", "nepal_rs", "india_rs", "kenya_sh", "tanzania_sh", "uganda_sh",
+        "dollar_stays_usd", "written_code_stays"])
+def test_currency_by_country(loaded, text, currency):
+    assert one(loaded, text).currency == currency
+
+
+def test_a_dangling_hyphen_before_percent(loaded):
+    amount = one(loaded, "The province set a 10.14- percent growth target.")
+    assert (amount.kind, amount.value) == ("percent", pytest.approx(10.14))

@@ -113,3 +113,83 @@ def test_evidence_points_into_the_text(loaded):
     for target in targets(loaded, text):
         evidence = target.evidence
         assert text[evidence.start:evidence.end] == evidence.text == target.text
+
+
+def values(loaded, text, published="2024-12-10"):
+    """(value, unit) of each target, in text order."""
+    return [(t.value, t.unit) for t in targets(loaded, text, published)]
+
+
+# Issue 13: a plan's list of targets under a header; every figure of it is a target, whatever its verb.
+@pytest.mark.parametrize("text, expected", [
+    ("The resolution sets the following main targets: 1. GRDP growth of 8%; 2. GRDP per capita of USD 5,000; "
+     "3. the rate of trained workers reaches 75%.",
+     [(8.0, "percent"), (5000.0, "USD"), (75.0, "percent")]),
+    ("Targets for 2025 are as follows:\n- GRDP growth of 8.5%;\n- budget revenue of VND 20 trillion;\n"
+     "- the poverty rate falls by 1.5%.",
+     [(8.5, "percent"), (20e12, "VND"), (1.5, "percent")]),
+    ("Key indicators: the rate of households using clean water reaches 95%; forest cover is 42%.",
+     [(95.0, "percent"), (42.0, "percent")]),
+    ("The People's Council approved 28 main targets for 2023.\n\nOf which, GRDP growth reached 9-10%. "
+     "Services account for about 42-43%.\n\nBudget revenue reached VND 15,857 billion.\n\nThe session closed.",
+     [(9.0, "percent"), (10.0, "percent"), (42.0, "percent"), (43.0, "percent"), (15_857e9, "VND")]),
+    ("By 2030, the economic structure will be as follows: agriculture will account for 19.5% - 20%; "
+     "industry for 36% - 36.5%.",
+     [(19.5, "percent"), (20.0, "percent"), (36.0, "percent"), (36.5, "percent")]),
+], ids=["numbered_items", "dashed_items", "run_on_items", "approved_then_of_which", "will_be_as_follows"])
+def test_plan_lists(loaded, text, expected):
+    assert values(loaded, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A header that reports results opens no list.
+    "The district achieved 21 out of 23 key targets: growth averaged 11.6% and income rose to VND 68.5 million.",
+    # A list of results under criteria, not a plan's.
+    "Traffic accidents fell on all 3 criteria: cases decreased 8.6 percent and deaths 11.2 percent.",
+    # The list ends at its paragraph: the next one reports a vote.
+    "The congress set 20 key targets, including growth of 12-13% a year.\n\n"
+    "Mr. Tuan was re-elected with 100% of the votes.",
+], ids=["results_header", "criteria_of_results", "list_ends_at_its_paragraph"])
+def test_plan_lists_not(loaded, text):
+    found = {t.value for t in targets(loaded, text)}
+    assert not found & {11.6, 68_500_000.0, 8.6, 11.2, 100.0}
+
+
+# Goal wording beyond a short cue, cuts and changes, per-place values, revised goals.
+@pytest.mark.parametrize("text, expected", [
+    ("The province is tasked with achieving a growth rate of 7%.", [(7.0, "percent")]),
+    ("The growth target has been set at 6.5 percent for next year.", [(6.5, "percent")]),
+    ("The plan aims to ensure a budget of about VND 3 trillion for schools.", [(3e12, "VND")]),
+    ("Export turnover is expected to reach USD 5 billion in 2025.", [(5e9, "USD")]),
+    ("The city will mobilize no less than VND 10 trillion for the project.", [(10e12, "VND")]),
+    ("Vietnam and Russia should take measures to soon lift bilateral trade to 10 billion USD.", [(10e9, "USD")]),
+    ("Proportion of industry in GRDP will be about 69-70%.", [(69.0, "percent"), (70.0, "percent")]),
+    ("The ministry announced a 30 percent cut in administrative procedures.", [(30.0, "percent")]),
+    ("The province plans on reducing the poverty rate by 1.5 percentage points a year.", [(1.5, "percentage point")]),
+    ("The province aims to bring the poverty rate down to 2% from 4.5%.", [(2.0, "percent")]),
+    ("The province aims to raise the share of the digital economy from 10% to 20%.", [(20.0, "percent")]),
+    ("The plan targets urbanization and forest cover of 45% and 42% respectively.",
+     [(45.0, "percent"), (42.0, "percent")]),
+    ("The plan sets the rate of trained workers at 70% (Hanoi 75%, Hai Phong 72%).",
+     [(70.0, "percent"), (75.0, "percent"), (72.0, "percent")]),
+    ("The growth target was raised from 8% to 10%.", [(10.0, "percent")]),
+], ids=["tasked_with", "set_at", "aims_to_ensure", "expected_to_reach", "no_less_than", "adverb_before_verb",
+        "will_be_about", "cut", "percentage_points", "down_to_from", "from_to", "respectively", "per_place", "revised"])
+def test_goal_wording_and_changes(loaded, text, expected):
+    assert values(loaded, text) == expected
+
+
+def test_achievement_against_a_target(loaded):
+    found = targets(loaded, "GRDP grew 7.2% against a target of 7-7.5%.")
+    assert [(t.value, t.achieved) for t in found] == [(7.0, 7.2), (7.5, 7.2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue reached VND 5 trillion in 2024.",
+    "The province ranked 3rd out of 14 provinces in the PCI index.",
+    "Investors pledged USD 2 billion for the zone.",
+    "Growth was 7.5%, higher than the national average of 6.8%.",
+    "The resolution was passed with 95% of deputies voting in favour.",
+], ids=["result", "ranking", "pledge", "national_average", "vote_tally"])
+def test_not_targets(loaded, text):
+    assert targets(loaded, text) == []

@@ -66,12 +66,36 @@ class Found:
         return None if self.number is None else numbers.scaled(self.number, self.scale)
 
 
+class CountryCurrencies:
+    """The currencies an article's country gives to shared symbols: the country whose words
+    (`currency_signals.jsonl`: 'Pakistan', 'Lahore') the text names most, among those that could
+    mean each default code ('Rs' is INR unless the text is Pakistani, Sri Lankan, Nepali news)."""
+
+    def __init__(self, currency_signals: str = "currency_signals.jsonl") -> None:
+        signals = lexicon.load(currency_signals)
+        self.codes = {e.text: (e.kind, tuple(e.replaces)) for e in signals}
+        self.pattern = re.compile(rf"\b(?:{lexicon.phrase_regex(self.codes)})\b")
+
+    def __call__(self, text: str) -> dict[str, str]:
+        """Default code -> the code the text's country uses instead, where the text says."""
+        votes: dict[str, dict[str, int]] = {}
+        for m in self.pattern.finditer(text):
+            code, replaces = self.codes[" ".join(m.group().split())]
+            for default in replaces:
+                votes.setdefault(default, {}).setdefault(code, 0)
+                votes[default][code] += 1
+        return {default: max(sorted(counts), key=counts.get) for default, counts in votes.items()}
+
+
 class AmountMatcher:
     """Finds money, percentages, multipliers and bare numbers in the text with one regex."""
 
-    def __init__(self, currencies: str = "currencies.jsonl", qualifiers: str = "qualifiers.jsonl") -> None:
+    def __init__(self, currencies: str = "currencies.jsonl", qualifiers: str = "qualifiers.jsonl",
+                 currency_signals: str = "currency_signals.jsonl") -> None:
         currencies = lexicon.load(currencies)
         self.currency_codes = {e.text.lower(): e.kind for e in currencies}
+        self.shared = {e.text.lower() for e in currencies if e.shared}
+        self.countries = CountryCurrencies(currency_signals)
         # Codes and symbols stand before the number ("VND 5", "$2", "Rs.6,000"); any currency
         # with two letters or more may follow it ("5 billion dong", "5 billion VND").
         before = lexicon.phrase_regex(e.text for e in currencies if not e.text.islower())
@@ -87,32 +111,36 @@ class AmountMatcher:
             # Scale words after a space or hyphen ("P412.7-million"), or glued to digits ("2bn").
             rf"(?P<scale>(?:(?:[\s-]+|(?<=\d))(?i:{scales})(?!\w))*)"
             rf"(?:\s?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
-            # "8 percent", "a 20-percent fund", "a 2.1-percentage-point drop"
-            r"|(?P<points>[\s-]percentage[\s-]points?\b)"
-            r"|(?P<percent>\s?%|[\s-]per\s?cent\b|[\s-]percent\b|\s+pct\b)"
+            # "8 percent", "a 20-percent fund", "a 2.1-percentage-point drop", "a 10.14- percent rate"
+            r"|(?P<points>(?:\s|-\s?)percentage[\s-]points?\b)"
+            r"|(?P<percent>\s?%|(?:\s|-\s?)per\s?cent\b|(?:\s|-\s?)percent\b|\s+pct\b)"
             r"|(?P<fold>-?\s?fold\b)"
             r"|(?P<times>\s+times\b))?"
             r"(?![\w/]|-[A-Z])")
 
     def __call__(self, doc: Doc, decimal: str) -> list[Found]:
         found = []
+        local = self.countries(doc._.text)
         for m in self.pattern.finditer(doc._.text):
             number = _number(m.group("number"), decimal)
             if number is None and not numbers.too_large(m.group("number"), decimal):
                 continue  # no number ("1,20,3"); one too large is read, to be left out with a warning
-            item = self.read(doc, m, number)
+            item = self.read(doc, m, number, local)
             if item is not None:
                 found.append(item)
         return found
 
-    def read(self, doc: Doc, m: re.Match, number: float | None) -> Found | None:
-        """The amount one match states, or None for a match that is no amount ('met 3 times')."""
+    def read(self, doc: Doc, m: re.Match, number: float | None, local: dict[str, str]) -> Found | None:
+        """The amount one match states, or None for a match that is no amount ('met 3 times').
+        A shared currency symbol is read as the article's country's (`local`: default code -> code)."""
         scale = m.group("scale")
         currency = m.group("before") or m.group("after")
         start = next(m.start(g) for g in ("qualifier", "before", "number") if m.group(g))
         base = Found(start, m.end(), m.start("number"), number, scale, None, qualifier=m.group("qualifier"))
         if currency:
-            code = self.currency_codes[re.sub(r"[\s-]+", " ", currency).lower()]
+            written = re.sub(r"[\s-]+", " ", currency).lower()
+            code = self.currency_codes[written]
+            code = local.get(code, code) if written in self.shared else code
             per = m.group("per")
             return replace(base, kind="money", currency=code, unit=per[1:] if per else None,
                            rule="amounts.currency_before" if m.group("before") else "amounts.currency_after")
@@ -306,9 +334,10 @@ class AmountsComponent:
 
 # Number words and scale words are read by numbers.py's functions of any text, so they are not
 # config: they are the bundled files.
-@Language.factory("extractor_amounts", default_config=lexicon.defaults("currencies", "qualifiers", "units", "plurals"),
+@Language.factory("extractor_amounts", default_config=lexicon.defaults("currencies", "qualifiers", "units", "plurals",
+                                                                       "currency_signals"),
                   assigns=["doc._.amounts", "doc._.warnings"],
                   requires=["doc._.context", "doc._.dates", "doc.ents", "token.dep", "token.head", "token.tag"])
 def make_amounts(nlp: Language, name: str, currencies: str, qualifiers: str, units: str,
-                 plurals: str) -> AmountsComponent:
-    return AmountsComponent(AmountMatcher(currencies, qualifiers), CountReader(units, plurals))
+                 plurals: str, currency_signals: str) -> AmountsComponent:
+    return AmountsComponent(AmountMatcher(currencies, qualifiers, currency_signals), CountReader(units, plurals))

@@ -26,7 +26,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import lexicon, numbers
+from .. import lexicon, numbers, rules
 from ..atoms import YEAR
 from ..facts import AmountFact, Evidence, TargetFact
 from ..temporal import normalize
@@ -66,6 +66,8 @@ PERIOD = re.compile(rf"\b({YEAR})\s*[-–]\s*({YEAR}|\d\d)\b")
 # A number referred back to: the baseline of a change, or a comparison.
 BASELINE = re.compile(rf"\b(?:{lexicon.cues(CUES, 'baseline', lexicon.ANY_SPACE)})\s+$", re.IGNORECASE)
 FUTURE_SHARE = re.compile(r"\s+of\b")
+AGAINST = re.compile(rf"\b(?:{lexicon.cues(CUES, 'against', lexicon.ANY_SPACE)})\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?$",
+                     re.IGNORECASE)
 YEAR_LIKE = re.compile(YEAR)
 FUTURE = re.compile(rf"\b(?:{lexicon.cues(CUES, 'future')})\b")
 # "100 million yuan each" sizes each item; "from 28%" is where a change starts.
@@ -145,8 +147,9 @@ class GoalMatcher:
         # A goal noun opens a goal only when its value follows ("the target of 8%"); "86 percent
         # of the target" reports a result. "estimated to reach" reports one too.
         # "to/will/should cut", and the subjunctive "proposed that the time be cut".
-        self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:)|{goal_words}|"
-                              rf"{reported}(?:(?:{modals})\s+(?:be\s+)?|be\s+)"
+        # "the target of 8%", "the target has been set at 6.5 percent"
+        self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:|(?:(?:has|have)\s+been|is|was)\s+set\s+at)|{goal_words}|"
+                              rf"{reported}(?:(?:{modals})\s+(?:be\s+)?(?:soon\s+|\w+ly\s+)?|be\s+)"
                               rf"(?:{verbs})(?:e?d)?)\b", re.IGNORECASE)
         # Phrases that start like a cue and are none: "set aside VND 1.5 trillion" allocates.
         self.not_cue = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'not_goal')})\b",
@@ -155,6 +158,8 @@ class GoalMatcher:
         self.open_ends = {e.text: e.kind for e in lexicon.load(open_ends)}
         self.open_end = re.compile(rf"\s+({lexicon.phrase_regex(self.open_ends)})\b", re.IGNORECASE)
         self.comparators = {e.text.lower(): e.kind for e in lexicon.load(qualifiers)}
+        self.change = re.compile(rf"\s+(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'change_noun')})\b",
+                                 re.IGNORECASE)
         self.statuses = statuses
 
     def __call__(self, doc: Doc, clause: Clause, amounts: list[AmountFact], published: date | None) -> list[TargetFact]:
@@ -170,13 +175,15 @@ class GoalMatcher:
                 rule, opened = "targets.goal_cue", cue
             elif re.match(r"\s+(?:\w+\s+)?(?:target|goal)\b", text[end:clause.end]):
                 rule, opened = "targets.amount_target", start  # "the 15 per cent target"
+            elif amount.kind == "percent" and self.change.match(text, end):
+                rule, opened = "targets.planned_change", start  # "a 30 percent cut in procedures"
             elif deadline is not None:
                 rule, opened = "targets.deadline", start
             elif amount.kind == "percent" and FUTURE_SHARE.match(text, end) and FUTURE.search(text, end, clause.end):
                 rule, opened = "targets.future_share", start  # "53 percent of the labour force will receive training"
             else:
                 continue
-            found.append(self.goal(doc, amount, rule, opened, clause, deadline))
+            found.append(self.goal(doc, amount, rule, opened, clause, deadline, achieved_before(text, amounts, amount, cue)))
         return found
 
     def first_cue(self, doc: Doc, clause: Clause) -> int | None:
@@ -198,7 +205,7 @@ class GoalMatcher:
                 or PER_ITEM.match(text, amount.evidence.end) is not None)
 
     def goal(self, doc: Doc, amount: AmountFact, rule: str, opened: int, clause: Clause,
-             deadline: str | None) -> TargetFact:
+             deadline: str | None, achieved: float | None = None) -> TargetFact:
         end = amount.evidence.end
         open_end = self.open_end.match(doc._.text, end)
         if open_end:
@@ -209,7 +216,15 @@ class GoalMatcher:
         clause_text = doc._.text[clause.start:clause.end]
         return target(doc, opened, end, rule, subject=subject_before(doc, amount), value=amount.value, unit=unit,
                       status=self.statuses(doc._.text[clause.start:amount.evidence.start]),
-                      period=period_in(clause_text), comparator=comparator, deadline=deadline)
+                      period=period_in(clause_text), comparator=comparator, deadline=deadline, achieved=achieved)
+
+
+def achieved_before(text: str, amounts: list[AmountFact], amount: AmountFact, cue: int | None) -> float | None:
+    """What was achieved against the goal the cue opens: 'GRDP grew 7.2% against a target of 7-7.5%'."""
+    if cue is None or cue > amount.evidence.start or not AGAINST.search(text, max(0, cue - 30), cue):
+        return None
+    before = [a for a in amounts if a.evidence.end <= cue and a.kind == amount.kind]
+    return before[-1].value if before else None
 
 
 def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[AmountFact], published: date | None) -> str | None:
@@ -301,12 +316,77 @@ def clauses(doc: Doc, sentence: Span) -> list[Clause]:
     return [Clause(s, e) for s, e in zip(starts, ends, strict=True)]
 
 
+class PlanList:
+    """Every figure of a plan's list of targets, whatever its verb ('reaches', 'accounts for'), under a
+    header that names the targets: 'Main targets:', 'It set out goals: ...', 'The resolution approved
+    28 main targets. Of which, ...'. The list is the rest of the header's paragraph when it gives
+    figures, else the paragraphs after it that give figures and report no one's words. A header that
+    reports results ('achieved 20 of the 25 targets', 'reduced on all 3 criteria:') opens no list."""
+
+    rule = rules.rule("targets.plan_list")
+    MAX_PARAGRAPHS = 3  # paragraphs after the header's that a list may run on over, besides marked items
+    ITEM = re.compile(r"\s*(?:[-–•*+]|\d{1,2}[.)])\s")  # a list item's mark: "- ", "• ", "1. ", "2) "
+    LISTED_KINDS = ("money", "percent")
+    PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+
+    def __init__(self, statuses: StatusReader, target_cues: str = "target_cues.jsonl") -> None:
+        cues = lexicon.load(target_cues)
+        nouns = lexicon.phrase_regex(e.text for e in cues if e.kind == "list_noun")
+        qualifiers = lexicon.phrase_regex(e.text for e in cues if e.kind == "list_qualifier")
+        verbs = lexicon.phrase_regex(e.text for e in cues if e.kind == "plan_verb")
+        openers = lexicon.phrase_regex(e.text for e in cues if e.kind == "list_opener")
+        self.header = re.compile(rf"\b(?:(?:{qualifiers})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b[^.\n:;]{{0,40}}?:"
+                                 rf"|(?:{nouns})\b[^.\n:;]{{0,40}}?\bas\s+follows\b:?"
+                                 rf"|(?:{verbs})\b[^.\n;]{{0,60}}?\b(?:{nouns})\b|(?:{openers})\b:?)", re.IGNORECASE)
+        self.reporting = re.compile(rf"\b(?:{lexicon.phrase_regex(lexicon.texts('participation.jsonl', 'spoke'))})\b")
+        self.statuses = statuses
+
+    def scopes(self, text: str) -> list[tuple[int, int, int]]:
+        """(header start, list start, list end) of each list."""
+        found = []
+        for m in self.header.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if self.statuses(text[line_start:m.end()]) is not None:
+                continue
+            end = text.find("\n", m.end()) % (len(text) + 1)  # the end of the header's paragraph
+            if not self.has_figures(text[m.end():end]):
+                unmarked = 0
+                for start, stop in (p.span() for p in self.PARAGRAPH.finditer(text, end)):
+                    unmarked += not self.ITEM.match(text, start)
+                    if (unmarked > self.MAX_PARAGRAPHS or not self.has_figures(text[start:stop])
+                            or self.reporting.search(text, start, stop)):
+                        break
+                    end = stop
+            found.append((line_start, m.end(), end))
+        return found
+
+    @staticmethod
+    def has_figures(paragraph: str) -> bool:
+        return bool(re.search(r"\d\s*(?:%|per\s*cent|percent|billion|million|trillion)", paragraph, re.IGNORECASE))
+
+    def __call__(self, doc: Doc, amounts: list[AmountFact], taken: set[AmountFact]) -> list[TargetFact]:
+        """Targets of the listed amounts not `taken` already (by a goal of their own clause)."""
+        text, found = doc._.text, []
+        for header, start, end in self.scopes(text):
+            header_text = text[header:start]
+            for amount in amounts:
+                if (start <= amount.evidence.start < end and amount.kind in self.LISTED_KINDS
+                        and amount not in taken and not GoalMatcher.is_baseline(text, amount)):
+                    taken.add(amount)
+                    unit = amount.currency if amount.kind == "money" else amount.unit
+                    found.append(target(doc, amount.evidence.start, amount.evidence.end, self.rule,
+                                        subject=subject_before(doc, amount), value=amount.value, unit=unit,
+                                        period=period_in(header_text), document=cited_in(doc, header, start)))
+        return found
+
+
 class TargetsComponent:
     def __init__(self, target_cues: str = "target_cues.jsonl", statuses: str = "statuses.jsonl",
                  open_ends: str = "open_ends.jsonl", qualifiers: str = "qualifiers.jsonl") -> None:
         reader = StatusReader(statuses)
         self.attainment = AttainmentMatcher(reader)
         self.goals = GoalMatcher(reader, target_cues, open_ends, qualifiers)
+        self.lists = PlanList(reader, target_cues)
         self.statuses = reader
 
     def __call__(self, doc: Doc) -> Doc:
@@ -326,6 +406,8 @@ class TargetsComponent:
                           and not any(s <= a.evidence.start < e for s, e in counted)]
                 found += self.goals(doc, clause, inside, published)
                 found += self.unquantified(doc, clause)
+        ends = {t.evidence.end for t in found}  # a goal's evidence ends with its amount
+        found += self.lists(doc, amounts, {a for a in amounts if a.evidence.end in ends})
         return sorted(found, key=lambda t: t.evidence.start)
 
     def unquantified(self, doc: Doc, clause: Clause) -> list[TargetFact]:
