@@ -177,3 +177,8 @@ def test_currency_by_country(loaded, text, currency):
 def test_a_dangling_hyphen_before_percent(loaded):
     amount = one(loaded, "The province set a 10.14- percent growth target.")
     assert (amount.kind, amount.value) == ("percent", pytest.approx(10.14))
+
+
+def test_pc_is_percent(loaded):
+    amount = one(loaded, "LAHORE: Salaries will rise 10pc next year.")
+    assert (amount.kind, amount.value) == ("percent", 10.0)

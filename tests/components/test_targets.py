@@ -136,7 +136,13 @@ def values(loaded, text, published="2024-12-10"):
     ("By 2030, the economic structure will be as follows: agriculture will account for 19.5% - 20%; "
      "industry for 36% - 36.5%.",
      [(19.5, "percent"), (20.0, "percent"), (36.0, "percent"), (36.5, "percent")]),
-], ids=["numbered_items", "dashed_items", "run_on_items", "approved_then_of_which", "will_be_as_follows"])
+    ("The resolution sets the following main targets:\n\n1. GRDP growth of 8%.\n\n2. GRDP per capita of USD 6,000.\n\n"
+     "3. 20,000 new jobs are created.\n\n4. Forest cover is kept at 52.5%.",
+     [(8.0, "percent"), (6000.0, "USD"), (20000.0, "job"), (52.5, "percent")]),
+    ("For 2025, the conference agreed on GRDP growth of at least 9% and GRDP per capita of VND 68 million.",
+     [(9.0, "percent"), (68e6, "VND")]),
+], ids=["numbered_items", "dashed_items", "run_on_items", "approved_then_of_which", "will_be_as_follows",
+        "numbered_paragraphs", "agreed_on"])
 def test_plan_lists(loaded, text, expected):
     assert values(loaded, text) == expected
 
@@ -189,7 +195,8 @@ def test_achievement_against_a_target(loaded):
     "The province ranked 3rd out of 14 provinces in the PCI index.",
     "Investors pledged USD 2 billion for the zone.",
     "Growth was 7.5%, higher than the national average of 6.8%.",
+    "The province planted 2,900 ha against the goal, and output is estimated at VND 1,200 billion.",
     "The resolution was passed with 95% of deputies voting in favour.",
-], ids=["result", "ranking", "pledge", "national_average", "vote_tally"])
+], ids=["result", "ranking", "pledge", "national_average", "estimate_after_a_goal", "vote_tally"])
 def test_not_targets(loaded, text):
     assert targets(loaded, text) == []

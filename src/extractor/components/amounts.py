@@ -113,7 +113,7 @@ class AmountMatcher:
             rf"(?:\s?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
             # "8 percent", "a 20-percent fund", "a 2.1-percentage-point drop", "a 10.14- percent rate"
             r"|(?P<points>(?:\s|-\s?)percentage[\s-]points?\b)"
-            r"|(?P<percent>\s?%|(?:\s|-\s?)per\s?cent\b|(?:\s|-\s?)percent\b|\s+pct\b)"
+            r"|(?P<percent>\s?%|(?:\s|-\s?)per\s?cent\b|(?:\s|-\s?)percent\b|\s+pct\b|(?-i:\s?pc)\b)"
             r"|(?P<fold>-?\s?fold\b)"
             r"|(?P<times>\s+times\b))?"
             r"(?![\w/]|-[A-Z])")

@@ -144,9 +144,10 @@ class BodyReader:
             return self.list_goes_on(doc, i + 1, stops)
         return doc[i].lower_ in ("and", "&") and (i + 1) not in stops and self.is_capitalized(doc[i + 1])
 
-    def lowercase(self, doc: Doc, start: int) -> tuple[int, int] | None:
+    def lowercase(self, doc: Doc, start: int, stops: set[int]) -> tuple[int, int] | None:
         """A body written in lowercase up to its head word: 'the commune's agricultural cooperative',
-        'the committee on appropriations' (one word after 'on'/'for' closing the phrase)."""
+        'the committee on appropriations' (one word after 'on'/'for' closing the phrase); with the
+        capitalized body it owns: 'the ministry's Planning Department'."""
         i = start + (start < len(doc) and doc[start].lower_ == "the")
         for end in range(i, min(i + LOWERCASE_WORDS, len(doc))):
             token = doc[end]
@@ -154,6 +155,8 @@ class BodyReader:
                 return None
             if lexicon.fold(token.text) in self.heads:
                 end += 1
+                if end < len(doc) and doc[end].text in POSSESSIVES and (owned := self.after(doc, end + 1, stops)):
+                    return i, owned[1]
                 if (end + 2 < len(doc) and doc[end].lower_ in ("on", "for") and doc[end + 1].is_lower
                         and doc[end + 2].is_punct):
                     end += 2
@@ -264,7 +267,7 @@ class RolesComponent:
             return "roles.bare_title", None
         link = doc[end].lower_
         if link in BODY_LINKS:
-            found = self.reader.after(doc, end + 1, stops) or self.reader.lowercase(doc, end + 1)
+            found = self.reader.after(doc, end + 1, stops) or self.reader.lowercase(doc, end + 1, stops)
             return "roles.title_of_body", found
         if link == "(":  # "Additional Chief Secretary (Finance)"
             found = self.reader.after(doc, end + 1, stops)

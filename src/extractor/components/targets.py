@@ -19,6 +19,7 @@ period") is a target with its status and period and no value.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -158,6 +159,8 @@ class GoalMatcher:
         self.open_ends = {e.text: e.kind for e in lexicon.load(open_ends)}
         self.open_end = re.compile(rf"\s+({lexicon.phrase_regex(self.open_ends)})\b", re.IGNORECASE)
         self.comparators = {e.text.lower(): e.kind for e in lexicon.load(qualifiers)}
+        self.reported = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'reported')})\b",
+                                   re.IGNORECASE)
         self.change = re.compile(rf"\s+(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'change_noun')})\b",
                                  re.IGNORECASE)
         self.statuses = statuses
@@ -171,8 +174,8 @@ class GoalMatcher:
             if self.is_baseline(text, amount) or amount.kind == "multiplier":
                 continue  # a change's start, or its size ("would increase 2.5 times"), is no goal's value
             deadline = deadline_after(doc, end, clause, amounts, published)
-            if cue is not None and cue < start:
-                rule, opened = "targets.goal_cue", cue
+            if cue is not None and cue < start and not self.reported.search(text, cue, start):
+                rule, opened = "targets.goal_cue", cue  # not "... 5,000 ha by 2030, and output is estimated at 12 t"
             elif re.match(r"\s+(?:\w+\s+)?(?:target|goal)\b", text[end:clause.end]):
                 rule, opened = "targets.amount_target", start  # "the 15 per cent target"
             elif amount.kind == "percent" and self.change.match(text, end):
@@ -326,7 +329,8 @@ class PlanList:
     rule = rules.rule("targets.plan_list")
     MAX_PARAGRAPHS = 3  # paragraphs after the header's that a list may run on over, besides marked items
     ITEM = re.compile(r"\s*(?:[-–•*+]|\d{1,2}[.)])\s")  # a list item's mark: "- ", "• ", "1. ", "2) "
-    LISTED_KINDS = ("money", "percent")
+    ITEM_NUMBER, ITEM_BEFORE = re.compile(r"\d{1,2}[.)]\s"), re.compile(r"(?:^|[:;\n])\s*$")
+    LISTED_KINDS = ("money", "percent", "multiplier", "count")
     PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 
     def __init__(self, statuses: StatusReader, target_cues: str = "target_cues.jsonl") -> None:
@@ -337,40 +341,51 @@ class PlanList:
         openers = lexicon.phrase_regex(e.text for e in cues if e.kind == "list_opener")
         self.header = re.compile(rf"\b(?:(?:{qualifiers})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b[^.\n:;]{{0,40}}?:"
                                  rf"|(?:{nouns})\b[^.\n:;]{{0,40}}?\bas\s+follows\b:?"
-                                 rf"|(?:{verbs})\b[^.\n;]{{0,60}}?\b(?:{nouns})\b|(?:{openers})\b:?)", re.IGNORECASE)
+                                 rf"|(?<!\band\s)(?<!\bthe\s)(?:{verbs})\b[^.\n;]{{0,60}}?\b(?:{nouns})\b|(?:{openers})\b:?)",
+                                 re.IGNORECASE)  # not "met the requirements and set targets": those set
         self.reporting = re.compile(rf"\b(?:{lexicon.phrase_regex(lexicon.texts('participation.jsonl', 'spoke'))})\b")
         self.statuses = statuses
 
-    def scopes(self, text: str) -> list[tuple[int, int, int]]:
-        """(header start, list start, list end) of each list."""
+    def scopes(self, text: str, figures: list[int]) -> list[tuple[int, int, int]]:
+        """(header start, list start, list end) of each list; `figures`: where the amounts a list
+        may hold start, in text order."""
         found = []
+
+        def has_figures(start: int, stop: int) -> bool:
+            i = bisect.bisect_left(figures, start)
+            return i < len(figures) and figures[i] < stop
+
         for m in self.header.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if self.statuses(text[line_start:m.end()]) is not None:
                 continue
             end = text.find("\n", m.end()) % (len(text) + 1)  # the end of the header's paragraph
-            if not self.has_figures(text[m.end():end]):
+            if not has_figures(m.end(), end):
                 unmarked = 0
                 for start, stop in (p.span() for p in self.PARAGRAPH.finditer(text, end)):
                     unmarked += not self.ITEM.match(text, start)
-                    if (unmarked > self.MAX_PARAGRAPHS or not self.has_figures(text[start:stop])
+                    if (unmarked > self.MAX_PARAGRAPHS or not has_figures(start, stop)
                             or self.reporting.search(text, start, stop)):
                         break
                     end = stop
             found.append((line_start, m.end(), end))
         return found
 
-    @staticmethod
-    def has_figures(paragraph: str) -> bool:
-        return bool(re.search(r"\d\s*(?:%|per\s*cent|percent|billion|million|trillion)", paragraph, re.IGNORECASE))
+    def is_item_number(self, text: str, amount: AmountFact) -> bool:
+        """'2' of '2. GRDP per capita of USD 6,000': the mark of a list item (at a line's start, or
+        after ':' or ';'), read as a count."""
+        start = amount.evidence.start
+        return (amount.kind == "count" and self.ITEM_NUMBER.match(text, start) is not None
+                and self.ITEM_BEFORE.search(text, max(0, start - 3), start) is not None)
 
     def __call__(self, doc: Doc, amounts: list[AmountFact], taken: set[AmountFact]) -> list[TargetFact]:
         """Targets of the listed amounts not `taken` already (by a goal of their own clause)."""
         text, found = doc._.text, []
-        for header, start, end in self.scopes(text):
+        listed = [a for a in amounts if a.kind in self.LISTED_KINDS and not self.is_item_number(text, a)]
+        for header, start, end in self.scopes(text, [a.evidence.start for a in listed]):
             header_text = text[header:start]
-            for amount in amounts:
-                if (start <= amount.evidence.start < end and amount.kind in self.LISTED_KINDS
+            for amount in listed:
+                if (start <= amount.evidence.start < end
                         and amount not in taken and not GoalMatcher.is_baseline(text, amount)):
                     taken.add(amount)
                     unit = amount.currency if amount.kind == "money" else amount.unit
