@@ -7,9 +7,13 @@ sentence, with placeholders for its parts; the forms are tried in file order, as
 
 Template language, read left to right:
 
-- `{PLACE}` opens every form: the place, capitalized words ("GENERAL SANTOS CITY", "Ho Chi Minh
+- `{PLACE}` is in every form: the place, capitalized words ("GENERAL SANTOS CITY", "Ho Chi Minh
   City"), perhaps a province after a comma ("BALER, Aurora"). White space may stand before it and
-  after it, whatever the form says.
+  after it, whatever the form says, and an opening bracket before it ("(Phnom Penh) -"); so may a
+  date the page writes first on the line ("date 2025-01-01 New Delhi, Jan 1 (IANS)").
+- `{BYLINE}`, before `{PLACE}` only: "By" and the writer's name, as a byline that ends in the
+  place the story was filed from ("By John Okafor, Abuja").
+- `{EOL}` the end of the line: the dateline stands alone on it.
 - `{MONTH}` a month's first three letters, capitalized ("Oct" of "Oct." and "October"): the date
   starts there (the dates stage reads it).
 - `{AGENCY}` a news agency's initials or name in brackets: "(VNA)", "(Xinhua)".
@@ -33,36 +37,67 @@ PLACEHOLDERS = {
     "DASH": r"[-–—]+",
     "SPACE": r"\s",
     "CAPITAL": r"(?=[A-Z])",
+    "EOL": r"(?=\n)",
 }
+OPENERS = {"BYLINE": r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"}  # placeholders before {PLACE}
 OPENING = "{PLACE}"
+# A date line a page puts before the dateline on the same line: "date 2025-01-01 New Delhi, Jan 1 (IANS)".
+DATE_BEFORE = r"(?:(?:date:?\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})\s+)?"
 TOKEN = re.compile(r"\{(\w+)\}| +|.", re.DOTALL)
 
 
-def expand(form: str) -> str:
-    """The regex of what follows the place in a form: '{PLACE} {AGENCY} {DASH}' -> '\\([A-Za-z]{2,12}\\)\\s*[-–—]+'.
-    Raises ValueError for a form that does not open with {PLACE} or names an unknown placeholder."""
-    if not form.startswith(OPENING):
-        raise ValueError(f"a form opens with {OPENING}")
+def expand(form: str) -> tuple[str, str]:
+    """The regexes of what stands before and after the place in a form: '{PLACE} {AGENCY} {DASH}'
+    -> ('', '\\([A-Za-z]{2,12}\\)\\s*[-–—]+'). Raises ValueError for a form without {PLACE}, with
+    words before it other than an opener, or naming an unknown placeholder."""
+    before, found, after = form.partition(OPENING)
+    if not found:
+        raise ValueError(f"a form has {OPENING}")
+    opening = regex_of(before, OPENERS, "before {PLACE}")
+    following = regex_of(after.lstrip(" "), PLACEHOLDERS, "after {PLACE}")
+    if not following:
+        raise ValueError(f"a form says what follows {OPENING}")
+    return opening, following
+
+
+def regex_of(template: str, placeholders: dict[str, str], where: str) -> str:
     parts = []
-    for m in TOKEN.finditer(form.removeprefix(OPENING).lstrip(" ")):
+    for m in TOKEN.finditer(template):
         if m.group(1) is not None:
-            if m.group(1) not in PLACEHOLDERS:
-                known = ", ".join(f"{{{name}}}" for name in ("PLACE", *PLACEHOLDERS))
-                raise ValueError(f"unknown placeholder {m.group()}: the placeholders are {known}, {OPENING} first only")
-            parts.append(PLACEHOLDERS[m.group(1)])
+            if m.group(1) not in placeholders:
+                known = ", ".join(f"{{{name}}}" for name in placeholders)
+                raise ValueError(f"unknown placeholder {m.group()} {where}: the placeholders there are {known}")
+            parts.append(placeholders[m.group(1)])
         elif m.group().startswith(" "):
             parts.append(r"\s*")
         else:
             parts.append(re.escape(m.group()))
-    if not parts:
-        raise ValueError(f"a form says what follows {OPENING}")
     return "".join(parts)
 
 
-def pattern(forms: Iterable[str]) -> re.Pattern:
-    """One regex for the forms, in their order, matching a dateline at a line's start; the place is
-    its group 'place'."""
-    return re.compile(rf"^\s*{PLACE}\s*(?:{'|'.join(map(expand, forms))})", re.MULTILINE)
+class Datelines:
+    """The forms as regexes, one for each way a form opens, each matching a dateline at a line's
+    start with the place as its group 'place'; found in text order, the first form's first."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        by_opening: dict[str, list[str]] = {}
+        for form in forms:
+            opening, following = expand(form)
+            by_opening.setdefault(opening, []).append(following)
+        self.regexes = [re.compile(rf"^\s*{DATE_BEFORE}{opening}[(\[]?{PLACE}\s*(?:{'|'.join(following)})", re.MULTILINE)
+                        for opening, following in by_opening.items()]
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        return next((m for regex in self.regexes if (m := regex.match(text, pos, endpos))), None)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        return sorted((m for regex in self.regexes for m in regex.finditer(text)), key=lambda m: m.start())
+
+
+def pattern(forms: Iterable[str]) -> Datelines:
+    """The dateline forms, in their order, as one matcher."""
+    return Datelines(forms)
 
 
 class DatelineForm(BaseModel):

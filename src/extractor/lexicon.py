@@ -118,7 +118,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "venues.jsonl": categories("VenueEntry", "venue"),
     # The record's Event.kind values, but for "other", which no noun names.
     "event_kinds.jsonl": categories("EventKindEntry", "conference", "meeting", "session", "congress", "ceremony",
-                                    "forum", "working_session", "other"),
+                                    "forum", "working_session", "other", "legislature"),
     "participation.jsonl": categories("ParticipationEntry", "chaired", "attended", "spoke", "chaired_by",
                                       "attended_by", "skipped"),
     "qualifiers.jsonl": categories("QualifierEntry", "about", "over", "under", "at_least", "at_most"),

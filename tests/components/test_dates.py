@@ -23,6 +23,12 @@ CASES = [
     ("numeric_day_month_after_preposition", "On the afternoon of 22/5, the delegation arrived.", None, ["XXXX-05-22"]),
     # Months and years.
     ("month_year", "In September 2015, he was elected.", None, ["2015-09"]),
+    # Issue 14: a two-digit period end, a month's possessive, "the months of".
+    ("period_with_two_digit_end", "The plan for 2017-20 was approved.", None, ["2017/2020"]),
+    ("month_possessive", "February's meeting approved the plan.", "2024-06-14", ["2024-02"]),
+    ("between_the_months_of", "Between the months of May to July, the province planted trees.", "2024-06-14",
+     ["2024-05/2024-07"]),
+    ("historical_year", "The Party was founded in 1930.", None, ["1930"]),
     ("in_year", "Exports grew in 2023.", None, ["2023"]),
     ("by_year", "By 2023, all communes met the criteria.", None, ["2023"]),
     ("compared_to_year", "Capital rose 3.07-fold compared to 2014.", None, ["2014"]),

@@ -109,3 +109,76 @@ def test_an_event_named_by_no_noun_is_of_kind_other(loaded):
 def test_a_dateline_s_day_is_the_last_resort(loaded):
     text = "ACCRA, Oct. 10, GNA - Traders met officials at a stakeholders' forum to discuss market stores."
     assert loaded.extract(text).event.date.value == "XXXX-10-10"
+
+
+def event_of(loaded, text, published="2024-06-14"):
+    event = loaded.extract(text, published=published).event
+    return event.kind, event.date.value if event.date else None, event.location
+
+
+# Issue 14: where, when and what, on any outlet's layout; each on text written for the test.
+@pytest.mark.parametrize("text, location", [
+    ("HANOI: The Ministry of Finance held a conference on March 5 to review the budget plan for the year.", "HANOI"),
+    ("(Phnom Penh) - The ministry held a meeting on Friday to discuss rice exports with traders and farmers.",
+     "Phnom Penh"),
+    ("VIENTIANE, June 3 (Xinhua) -- Laos held a conference on Monday to promote investment in the north.",
+     "VIENTIANE"),
+    ("ISLAMABAD, Pakistan - The federal cabinet held a meeting on Tuesday to approve the development plan.",
+     "ISLAMABAD, Pakistan"),
+    ("[Cambodia] The provincial hall hosted a forum on Tuesday on rice exports for traders and officials.",
+     "Cambodia"),
+    ("By John Okafor, Abuja\n\nThe Federal Executive Council held its weekly meeting on Wednesday and approved "
+     "new road contracts.", "Abuja"),
+    ("date 2025-01-01 New Delhi, Jan 1 (IANS) The minister chaired a meeting on Wednesday to review rural housing.",
+     "New Delhi"),
+    ("HANOI: The Quang Ninh Provincial People's Committee held a conference in Ha Long City on Monday to review "
+     "tourism.", "Ha Long City"),
+    ("The conference was held in the northern mountainous province of Ha Giang on Monday to review tourism.",
+     "Ha Giang"),
+    ("On June 19, the State Bank of Vietnam organized a virtual conference of the banking sector on credit growth.",
+     None),
+    ("Vietnam and Russia should lift trade, the Prime Minister said at his meeting in Hanoi on November 11.",
+     "Hanoi"),
+    ("The forum opened on Monday with its main venue at the National Convention Centre in Hanoi.",
+     "National Convention Centre, Hanoi"),
+    ("Nghe An's leaders met investors this week.\n\nThe provincial People's Committee held a meeting on Monday "
+     "to review public investment disbursement.", "Nghe An"),
+], ids=["dateline_colon", "dateline_in_brackets", "dateline_date_agency", "dateline_city_country",
+        "dateline_square_brackets", "byline_city", "date_line_before_the_city", "text_place_wins",
+        "descriptor_province_of", "place_inside_a_name", "place_after_in_wins", "hall_then_city",
+        "provincial_body_province_named_elsewhere"])
+def test_location_on_any_layout(loaded, text, location):
+    assert event_of(loaded, text)[2] == location
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("On March 5, at the 2024 review conference of the ministry, officials praised the results.", "2025-01-10",
+     "2024-03-05"),
+    ("The provincial People's Council held its session on December 20 to approve the budget.", "2025-01-05",
+     "2024-12-20"),
+    ("Provincial leaders gathered in Hue for the annual review. The meeting, held on Tuesday, approved the plan.",
+     "2024-06-14", "2024-06-11"),
+    ("The conference held on the 15th reviewed the results of the first half of the year.", "2024-06-20",
+     "2024-06-15"),
+    ("On the 22nd of January, 2024, the ministry played host to the 6th working group meeting.", "2024-01-25",
+     "2024-01-22"),
+    ("On June 3, the committee held a conference on Decree 12 dated May 20, 2024 on land.", "2024-06-10",
+     "2024-06-03"),
+], ids=["year_in_the_sentence", "past_tense_stays_before_the_reference", "weekday_in_the_next_sentence",
+        "the_15th", "on_the_day_of_month_opening_the_text", "not_a_documents_date"])
+def test_date_on_any_layout(loaded, text, published, value):
+    assert event_of(loaded, text, published)[1] == value
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Standing Board held a working session with Quang Tri province on Monday to prepare for the 14th Party "
+     "Congress.", "working_session"),
+    ("Deputy Prime Minister Tran Hong Ha had a working session with Lao Cai province on Monday.", "working_session"),
+    ("A signing ceremony was held on Monday for the cooperation agreement between the two provinces.", "ceremony"),
+    ("The inauguration of the new bridge took place on Monday in Can Tho.", "ceremony"),
+    ("The second session of the 14th Shandong Provincial People’s Congress convened on Jan 22 in Jinan.", "session"),
+    ("Vice Chairman Nguyen Duc Hai received a delegation of the US Congress in Hanoi on August 4.", "meeting"),
+], ids=["working_session_not_the_congress_it_prepares", "had_a_working_session", "signing", "inauguration",
+        "session_of_a_peoples_congress", "a_legislatures_delegation_received"])
+def test_kind_of_the_reported_event(loaded, text, kind):
+    assert event_of(loaded, text)[0] == kind

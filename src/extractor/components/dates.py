@@ -77,7 +77,7 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
     ("dates.quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/?\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
                              \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
     ("dates.half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
-    ("dates.month_range", pattern(rf"""\b(?:(?:between|from)\s+(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
+    ("dates.month_range", pattern(rf"""\b(?:(?:between|from)\s+(?:the\s+months?\s+of\s+)?(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
                                 |(?P<m3>{MONTH})\s*[-–]\s*(?P<m4>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
     # A day of the month alone needs the reference: "On the 5th, the delegation ..."
     ("dates.days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
@@ -90,6 +90,8 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
     # A month alone only after a preposition: "May" is also a verb.
     ("dates.month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
                            \s+(?P<date>{MONTH})(?![\w-])""")),
+    # A month's possessive is the month too: "February's meeting".
+    ("dates.month_possessive", pattern(rf"\b(?P<date>{MONTH})(?=['’]s\b)")),
     ("dates.year_range", pattern(rf"""{FREE}(?:from\s+)?(?P<a>{YEAR})\s*(?:-|–|/|to|till|until)\s*(?P<b>{YEAR}|\d\d){END}""")),
     ("dates.year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
     ("dates.relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
@@ -169,8 +171,11 @@ def header_dates(found: list[Found], text: str) -> list[Found]:
             continue
         before = text[line.start():cand.start]
         words = before.split()
-        placed = len(before) <= 40 and not (words and words[-1].lower() in SENTENCE_PREPOSITIONS) and (
-            len(words) <= 2 or not re.search(r"(?:^|\s)[a-z]", before))
+        # A preposition before the date, perhaps then "the", makes it a sentence's: "On the 22nd of January".
+        last = [w.lower() for w in words[-2:]]
+        preposition = bool(last) and (last[-1] in SENTENCE_PREPOSITIONS
+                                      or (last[-1] == "the" and len(last) == 2 and last[0] in SENTENCE_PREPOSITIONS))
+        placed = len(before) <= 40 and not preposition and (len(words) <= 2 or not re.search(r"(?:^|\s)[a-z]", before))
         if placed or (len(line.group().split()) <= 12 and cand.rule in FULL_DATES):
             dates.append(cand)
     return dates
@@ -244,10 +249,8 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
         return [(m.group("y"), "text")]
     if rule == "dates.year_range":
         a, b = m.group("a"), m.group("b")
-        if len(b) == 2:  # "2006-07": a fiscal year
+        if len(b) == 2:  # "2006-07": a fiscal year; "2017-20": a period in the same century
             b = a[:2] + b
-            if int(b) != int(a) + 1:
-                return []
         return [(f"{a}/{b}", "text")] if int(a) < int(b) else []
     if rule == "dates.fiscal_years_range":
         return [(f"{m.group('a')}/{m.group('b1')[:2]}{m.group('b')}", "text")]
@@ -272,6 +275,8 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
     if rule == "dates.month_range":
         year = f" {groups['y']}" if groups.get("y") else ""
         first, y1 = context.point(f"{groups['m1'] or groups['m3']}{year}", cand.start)
+        if first is not None and not year and not first.value.startswith("XXXX"):
+            year = f" {first.value[:4]}"  # the range's end is in its start's year: "May to July" of 2024
         last, _ = context.point(f"{groups['m2'] or groups['m4']}{year}", cand.start)
         return [(f"{first.value}/{last.value}", y1)] if first and last and first.value < last.value else []
     if rule in ("dates.day_of_month", "dates.days_of_month"):

@@ -24,6 +24,7 @@ from .dates import DATES_KEY
 from .names import NAMES_KEY
 from .roles import ROLES_KEY
 
+LEGISLATURE = "legislature"  # the event_kinds.jsonl kind of a body named by an event noun
 EVENT_SENTENCES = 3  # how many sentences naming the event are read for its date and place
 CUES = "event_cues.jsonl"
 WEEKDAYS = lexicon.texts(CUES, "weekday")  # Monday first: relative_day counts back by a weekday's place
@@ -49,6 +50,7 @@ class EventComponent:
         self.kind_of = {lexicon.fold(e.text): e.kind for e in kinds}
         self.mentions = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
         self.places = lexicon.phrases(places)
+        self.provinces = lexicon.phrases(places, "province")
         self.venue_words = lexicon.phrases(venues)
         self.function_words = lexicon.phrases(not_names, "function")
         # Capitalized words that are no place: months, weekdays, the genre's body and title words.
@@ -59,7 +61,8 @@ class EventComponent:
         self.datelines = dateline_pattern(f.form for f in lexicon.load(datelines))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [m for m in self.mentions.finditer(doc._.text)]
+        # A legislature's name ("the US Congress") holds an event noun but names no event.
+        found = [m for m in self.mentions.finditer(doc._.text) if self.kind(m.group()) != LEGISLATURE]
         if not found:
             doc._.event = self.unnamed(doc)
             return doc
@@ -151,9 +154,30 @@ class EventComponent:
             lead = next((s.sent for s in doc.spans[DATES_KEY]
                          if LEAD_ON.search(doc._.text[max(s.start_char - 40, 0):s.start_char])), None)
             settlement = self.place(doc, lead) if lead is not None else None
+        if settlement is None and venue is None and any(t.lower_ == "provincial" for s in sentences for t in s):
+            settlement = self.province_named(doc)  # "the Provincial People's Committee held a meeting"
         if venue and settlement and lexicon.fold(settlement) not in lexicon.fold(venue):
             return f"{venue}, {settlement}"
         return venue or settlement
+
+    def province_named(self, doc: Doc) -> str | None:
+        """The province the article names most often (the first of those named as often): the one
+        its 'provincial' bodies belong to."""
+        counts: dict[str, int] = {}
+        written: dict[str, str] = {}
+        i = 0
+        while i < len(doc):
+            end = self.place_at(doc, i)
+            if end is None:
+                i += 1
+                continue
+            words = [t.text for t in doc[i:end] if t.lower_ not in SETTLEMENT_WORDS]
+            key = lexicon.fold(" ".join(words))
+            if key in self.provinces:
+                counts[key] = counts.get(key, 0) + 1
+                written.setdefault(key, " ".join(words))
+            i = end
+        return written[max(counts, key=counts.get)] if counts else None
 
     def venue(self, doc: Doc, sent: Span) -> str | None:
         """'at the Government Headquarters', 'at the Hanoi bridge', 'at Banquet Hall of ..., Cape Coast';
@@ -213,11 +237,17 @@ class EventComponent:
         `settled`, only one written with such a word (not 'Sarangani' of a council's name) and not
         a role's body."""
         bodies = self.body_tokens(doc) if settled else set()
+        found = []
         for i in range(span.start, span.end):
             end = self.place_at(doc, i)
             if end and (not settled or (doc[end - 1].lower_ in SETTLEMENT_WORDS and i not in bodies)):
-                return " ".join(doc[i:end].text.split())
-        return None
+                if settled:
+                    return " ".join(doc[i:end].text.split())
+                if not in_a_name(doc, i):
+                    found.append((i, end))
+        # A place the sentence puts the event in ("his reception in Hanoi") before one it only names.
+        i, end = next((p for p in found if p[0] > 0 and doc[p[0] - 1].lower_ in ("in", "at")), found[0] if found else (0, 0))
+        return " ".join(doc[i:end].text.split()) if end else None
 
     def place_at(self, doc: Doc, i: int) -> int | None:
         """The end of a place starting at token i, or None: a known place, or capitalized words
@@ -286,6 +316,11 @@ class EventComponent:
                 break
             verb = verb.head
         return None
+
+
+def in_a_name(doc: Doc, i: int) -> bool:
+    """A place inside a body's name: 'Vietnam' of 'the State Bank of Vietnam'."""
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha
 
 
 def lead_sentence(doc: Doc) -> Span | None:
