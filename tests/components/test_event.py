@@ -143,10 +143,15 @@ def event_of(loaded, text, published="2024-06-14"):
      "National Convention Centre, Hanoi"),
     ("Nghe An's leaders met investors this week.\n\nThe provincial People's Committee held a meeting on Monday "
      "to review public investment disbursement.", "Nghe An"),
+    ("The Ministry of Finance (Laos) held a meeting in Vientiane on Monday to review the budget.", "Vientiane"),
+    ("The ASEAN-Japan Centre held a forum in Tokyo on Monday on tourism.", "Tokyo"),
+    ("The conference was held in Kochi, Kerala, India on Monday.", "Kochi"),
+    ("The meeting took place in Ben Nghe Ward, District 1 on Monday.", "Ben Nghe Ward"),
 ], ids=["dateline_colon", "dateline_in_brackets", "dateline_date_agency", "dateline_city_country",
         "dateline_square_brackets", "byline_city", "date_line_before_the_city", "text_place_wins",
         "descriptor_province_of", "place_inside_a_name", "place_after_in_wins", "hall_then_city",
-        "provincial_body_province_named_elsewhere"])
+        "provincial_body_province_named_elsewhere", "country_in_brackets_after_a_body", "place_in_a_centre_name",
+        "city_over_state_and_country", "ward_kept_whole"])
 def test_location_on_any_layout(loaded, text, location):
     assert event_of(loaded, text)[2] == location
 
@@ -164,8 +169,11 @@ def test_location_on_any_layout(loaded, text, location):
      "2024-01-22"),
     ("On June 3, the committee held a conference on Decree 12 dated May 20, 2024 on land.", "2024-06-10",
      "2024-06-03"),
+    ("HANOI, June 14 - The committee held a meeting on Monday, June 10 to approve the plan after a hearing on "
+     "June 3.", "2024-06-14", "2024-06-10"),
 ], ids=["year_in_the_sentence", "past_tense_stays_before_the_reference", "weekday_in_the_next_sentence",
-        "the_15th", "on_the_day_of_month_opening_the_text", "not_a_documents_date"])
+        "the_15th", "on_the_day_of_month_opening_the_text", "not_a_documents_date",
+        "not_an_earlier_hearing_nor_the_dateline"])
 def test_date_on_any_layout(loaded, text, published, value):
     assert event_of(loaded, text, published)[1] == value
 
