@@ -84,8 +84,9 @@ class Datelines:
         for form in forms:
             opening, following = expand(form)
             by_opening.setdefault(opening, []).append(following)
-        self.regexes = [re.compile(rf"^\s*{DATE_BEFORE}{opening}[(\[]?{PLACE}\s*(?:{'|'.join(following)})", re.MULTILINE)
-                        for opening, following in by_opening.items()]
+        self.regexes = [
+            re.compile(rf"^\s*{DATE_BEFORE}{opening}[(\[]?{PLACE}\s*(?:{'|'.join(following)})", re.MULTILINE)
+            for opening, following in by_opening.items()]
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos

@@ -246,8 +246,10 @@ class EventComponent:
                 if not in_a_name(doc, i):
                     found.append((i, end))
         # A place the sentence puts the event in ("his reception in Hanoi") before one it only names.
-        i, end = next((p for p in found if p[0] > 0 and doc[p[0] - 1].lower_ in ("in", "at")), found[0] if found else (0, 0))
-        return " ".join(doc[i:end].text.split()) if end else None
+        if not found:
+            return None
+        i, end = next((p for p in found if p[0] > 0 and doc[p[0] - 1].lower_ in ("in", "at")), found[0])
+        return " ".join(doc[i:end].text.split())
 
     def place_at(self, doc: Doc, i: int) -> int | None:
         """The end of a place starting at token i, or None: a known place, or capitalized words

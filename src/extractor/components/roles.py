@@ -117,7 +117,8 @@ class BodyReader:
         for j in range(end - 1, start - 1, -1):
             if lexicon.fold(doc[j].text) in self.heads:
                 return True
-            if doc[j].lower_ in INNER_LINKS and not any(self.is_place(doc[j + 1:k].text) for k in range(end, j + 1, -1)):
+            if doc[j].lower_ in INNER_LINKS and not any(self.is_place(doc[j + 1:k].text)
+                                                        for k in range(end, j + 1, -1)):
                 return False
         return False
 
@@ -229,7 +230,8 @@ class RolesComponent:
         return doc
 
     def role(self, doc: Doc, title: Span, stops: set[int], stops_before: set[int]) -> Span:
-        prefix_start = self.reader.after_nationality(doc, self.reader.before(doc, title.start, stops_before), title.start)
+        prefix_start = self.reader.before(doc, title.start, stops_before)
+        prefix_start = self.reader.after_nationality(doc, prefix_start, title.start)
         rule, org_range = self.body_after(doc, title.end, stops)
         # Without a body after it, the words before a title may be its body ("Politburo member").
         # With one, words naming a body are part of the title ("County Executive Committee Member

@@ -149,8 +149,8 @@ class GoalMatcher:
         # of the target" reports a result. "estimated to reach" reports one too.
         # "to/will/should cut", and the subjunctive "proposed that the time be cut".
         # "the target of 8%", "the target has been set at 6.5 percent"
-        self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:|(?:(?:has|have)\s+been|is|was)\s+set\s+at)|{goal_words}|"
-                              rf"{reported}(?:(?:{modals})\s+(?:be\s+)?(?:soon\s+|\w+ly\s+)?|be\s+)"
+        self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:|(?:(?:has|have)\s+been|is|was)\s+set\s+at)"
+                              rf"|{goal_words}|{reported}(?:(?:{modals})\s+(?:be\s+)?(?:soon\s+|\w+ly\s+)?|be\s+)"
                               rf"(?:{verbs})(?:e?d)?)\b", re.IGNORECASE)
         # Phrases that start like a cue and are none: "set aside VND 1.5 trillion" allocates.
         self.not_cue = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in cues if e.kind == 'not_goal')})\b",
@@ -186,7 +186,8 @@ class GoalMatcher:
                 rule, opened = "targets.future_share", start  # "53 percent of the labour force will receive training"
             else:
                 continue
-            found.append(self.goal(doc, amount, rule, opened, clause, deadline, achieved_before(text, amounts, amount, cue)))
+            achieved = achieved_before(text, amounts, amount, cue)
+            found.append(self.goal(doc, amount, rule, opened, clause, deadline, achieved))
         return found
 
     def first_cue(self, doc: Doc, clause: Clause) -> int | None:
@@ -359,7 +360,8 @@ class PlanList:
             line_start = text.rfind("\n", 0, m.start()) + 1
             if self.statuses(text[line_start:m.end()]) is not None:
                 continue
-            end = text.find("\n", m.end()) % (len(text) + 1)  # the end of the header's paragraph
+            end = text.find("\n", m.end())  # the end of the header's paragraph
+            end = len(text) if end < 0 else end
             if not has_figures(m.end(), end):
                 unmarked = 0
                 for start, stop in (p.span() for p in self.PARAGRAPH.finditer(text, end)):
