@@ -7,7 +7,6 @@ Archives and outside tools depend on these field names; add fields, never rename
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
 from datetime import date
 from typing import Literal
 
@@ -156,12 +155,12 @@ def text_id(text: str) -> str:
 def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
     """Build the record from the facts (`facts.py`) the pipeline's components left on `doc`."""
     def each(model: type[_Model], facts) -> list:
-        return [model.model_validate(asdict(fact)) for fact in facts or ()]
+        return [model.model_validate(fact, from_attributes=True) for fact in facts or ()]
 
     return ArticleRecord(
         id=text_id(doc.text),
         source=source,
-        event=Event.model_validate(asdict(doc._.event)) if doc._.event else None,
+        event=Event.model_validate(doc._.event, from_attributes=True) if doc._.event else None,
         people=each(Person, doc._.people),
         organizations=each(Organization, doc._.organizations),
         dates=each(DateValue, doc._.dates),

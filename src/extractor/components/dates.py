@@ -197,11 +197,16 @@ def model_dates(doc: Doc) -> list[Found]:
     return found
 
 
-def shapes(text: str, endpos: int | None = None) -> list[Found]:
-    """Every recognizer's candidates in `text[:endpos]`, most specific first; none after a copyright sign."""
+def shapes(text: str, endpos: int | None = None, recognizers=RECOGNIZERS) -> list[Found]:
+    """The recognizers' candidates in `text[:endpos]`, most specific first; none after a copyright sign."""
     endpos = len(text) if endpos is None else endpos
-    return [Found(m.start(), m.end(), rule, m) for rule, regex in RECOGNIZERS for m in regex.finditer(text, 0, endpos)
+    return [Found(m.start(), m.end(), rule, m) for rule, regex in recognizers for m in regex.finditer(text, 0, endpos)
             if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])]
+
+
+# The recognizers a full date's candidate can lose to (the more specific ones) and the full dates'
+# own: those after them take nothing from a full date, so the dateline reads only these.
+UP_TO_FULL_DATES = RECOGNIZERS[:max(i for i, (rule, _) in enumerate(RECOGNIZERS) if rule in FULL_DATES) + 1]
 
 
 def dateline_day(text: str) -> date | None:
@@ -210,7 +215,7 @@ def dateline_day(text: str) -> date | None:
     lines = header_lines(text)
     if not lines:
         return None
-    found = resolve_overlaps(shapes(text, lines[-1].end()))
+    found = resolve_overlaps(shapes(text, lines[-1].end(), UP_TO_FULL_DATES))
     full = next((cand for cand in header_dates(found, text) if cand.rule in FULL_DATES), None)
     point = temporal.normalize(full.match.groupdict().get("date") or full.match.group()) if full else None
     return date.fromisoformat(point.value) if point else None
