@@ -182,3 +182,29 @@ def test_a_dangling_hyphen_before_percent(loaded):
 def test_pc_is_percent(loaded):
     amount = one(loaded, "LAHORE: Salaries will rise 10pc next year.")
     assert (amount.kind, amount.value) == ("percent", 10.0)
+
+
+# Issue 15 (part): currencies by name, code and sign, a sign after the number, percent's other spellings.
+@pytest.mark.parametrize("text, value, currency", [
+    ("Toy exports fell to HK$ 10.05 billion last year.", 10.05e9, "HKD"),
+    ("The fund raised 125 million Australian dollars.", 125e6, "AUD"),
+    ("The charge came to C$300 million.", 300e6, "CAD"),
+    ("Each seat costs 40 pounds.", 40.0, "GBP"),
+    ("A meal costs 20€ in the capital.", 20.0, "EUR"),
+    ("Workers earn 500 riyals a month.", 500.0, "SAR"),
+    ("The plant cost 2 billion dirhams.", 2e9, "AED"),
+    ("The council will spend TSh 2 billion on roads.", 2e9, "TZS"),
+], ids=["hk_dollar_sign", "australian_dollars", "canadian_sign", "pounds", "euro_sign_after", "riyals", "dirhams",
+        "tanzanian_shilling_code"])
+def test_more_currencies(loaded, text, value, currency):
+    amount = one(loaded, text)
+    assert (amount.kind, amount.value, amount.currency) == ("money", pytest.approx(value), currency)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Coverage reached 100 percentage in the district.", 100.0),
+    ("Growth of 30 percents was recorded.", 30.0),
+], ids=["percentage", "percents"])
+def test_percent_spellings(loaded, text, value):
+    amount = one(loaded, text)
+    assert (amount.kind, amount.value, amount.unit) == ("percent", value, "percent")

@@ -97,9 +97,11 @@ class AmountMatcher:
         self.shared = {e.text.lower() for e in currencies if e.shared}
         self.countries = CountryCurrencies(currency_signals)
         # Codes and symbols stand before the number ("VND 5", "$2", "Rs.6,000"); any currency
-        # with two letters or more may follow it ("5 billion dong", "5 billion VND").
+        # with two letters or more, or a sign alone, may follow it ("5 billion dong", "5 billion
+        # VND", "20€"); not a one-letter code ("5 P" is no peso).
         before = lexicon.phrase_regex(e.text for e in currencies if not e.text.islower())
-        after = lexicon.phrase_regex(e.text for e in currencies if sum(c.isalpha() for c in e.text) >= 2)
+        after = lexicon.phrase_regex(e.text for e in currencies if sum(c.isalpha() for c in e.text) >= 2
+                                     or not any(c.isalnum() for c in e.text))
         scales = lexicon.phrase_regex(e.text for e in lexicon.load("scales.jsonl"))
         words = lexicon.phrase_regex([e.text for e in lexicon.load("number_words.jsonl")] + ["hundred"])
         qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load(qualifiers))
@@ -113,7 +115,7 @@ class AmountMatcher:
             rf"(?:\s?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
             # "8 percent", "a 20-percent fund", "a 2.1-percentage-point drop", "a 10.14- percent rate"
             r"|(?P<points>(?:\s|-\s?)percentage[\s-]points?\b)"
-            r"|(?P<percent>\s?%|(?:\s|-\s?)per\s?cent\b|(?:\s|-\s?)percent\b|\s+pct\b|(?-i:\s?pc)\b)"
+            r"|(?P<percent>\s?%|(?:\s|-\s?)per\s?cent\b|(?:\s|-\s?)percent(?:s|age)?\b|\s+pct\b|(?-i:\s?pc)\b)"
             r"|(?P<fold>-?\s?fold\b)"
             r"|(?P<times>\s+times\b))?"
             r"(?![\w/]|-[A-Z])")
