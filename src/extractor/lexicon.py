@@ -66,6 +66,7 @@ class CurrencyEntry(Entry):
 
     kind: str = Field(pattern=r"^[A-Z]{3}$")
     shared: bool = False
+    subunits: int = Field(default=1, ge=1)  # a sub-unit's share: 'cents' is 1/100 of USD
 
 
 class CurrencySignalEntry(Entry):

@@ -194,8 +194,10 @@ def test_pc_is_percent(loaded):
     ("Workers earn 500 riyals a month.", 500.0, "SAR"),
     ("The plant cost 2 billion dirhams.", 2e9, "AED"),
     ("The council will spend TSh 2 billion on roads.", 2e9, "TZS"),
+    ("The share price rose 34 cents on Monday.", 0.34, "USD"),
+    ("The group bid 470 pence a share.", 4.7, "GBP"),
 ], ids=["hk_dollar_sign", "australian_dollars", "canadian_sign", "pounds", "euro_sign_after", "riyals", "dirhams",
-        "tanzanian_shilling_code"])
+        "tanzanian_shilling_code", "cents", "pence"])
 def test_more_currencies(loaded, text, value, currency):
     amount = one(loaded, text)
     assert (amount.kind, amount.value, amount.currency) == ("money", pytest.approx(value), currency)

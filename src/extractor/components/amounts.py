@@ -59,11 +59,16 @@ class Found:
     unit: str | None = None
     qualifier: str | None = None
     rule: str = "amounts.bare_number"
+    subunits: int = 1  # written in a sub-unit of the currency: "34 cents" is 34 / 100 USD
 
     @property
     def value(self) -> float | None:
-        """The number times its scale words; None when too large for a finite float."""
-        return None if self.number is None else numbers.scaled(self.number, self.scale)
+        """The number times its scale words, in the currency's main unit; None when too large for a
+        finite float."""
+        if self.number is None:
+            return None
+        value = numbers.scaled(self.number, self.scale)
+        return value / self.subunits if value is not None and self.subunits != 1 else value
 
 
 class CountryCurrencies:
@@ -95,6 +100,7 @@ class AmountMatcher:
         currencies = lexicon.load(currencies)
         self.currency_codes = {e.text.lower(): e.kind for e in currencies}
         self.shared = {e.text.lower() for e in currencies if e.shared}
+        self.subunits = {e.text.lower(): e.subunits for e in currencies if e.subunits != 1}
         self.countries = CountryCurrencies(currency_signals)
         # Codes and symbols stand before the number ("VND 5", "$2", "Rs.6,000"); any currency
         # with two letters or more, or a sign alone, may follow it ("5 billion dong", "5 billion
@@ -145,6 +151,7 @@ class AmountMatcher:
             code = local.get(code, code) if written in self.shared else code
             per = m.group("per")
             return replace(base, kind="money", currency=code, unit=per[1:] if per else None,
+                           subunits=self.subunits.get(written, 1),
                            rule="amounts.currency_before" if m.group("before") else "amounts.currency_after")
         if any(len(w) == 1 for w in scale.split()):
             return None  # "m", "k" scale money only: "15m" is fifteen metres
