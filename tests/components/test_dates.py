@@ -29,6 +29,12 @@ CASES = [
     ("between_the_months_of", "Between the months of May to July, the province planted trees.", "2024-06-14",
      ["2024-05/2024-07"]),
     ("historical_year", "The Party was founded in 1930.", None, ["1930"]),
+    # Issue 15 (part): ranges of days written day first, dotted numeric dates, a quarter after its year.
+    ("days_from_to_month", "The fair runs from 13th to 15th July 2025 in Da Nang.", None, ["2025-07-13/2025-07-15"]),
+    ("between_days_of_month", "Floods hit between 3 and 12 of Sept 2025.", None, ["2025-09-03/2025-09-12"]),
+    ("dotted_numeric_date", "The decree was signed on 22.02.2016.", None, ["2016-02-22"]),
+    ("dotted_version_is_no_date", "Version 1.2.2016 of the software shipped.", None, []),
+    ("year_then_quarter", "Results for 2016 Q3 were released.", None, ["2016", "2016-07/2016-09"]),
     ("in_year", "Exports grew in 2023.", None, ["2023"]),
     ("by_year", "By 2023, all communes met the criteria.", None, ["2023"]),
     ("compared_to_year", "Capital rose 3.07-fold compared to 2014.", None, ["2014"]),

@@ -31,6 +31,7 @@ END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"
 DAY_MONTH_YEAR = rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
 DAY_MONTH = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})"  # "the 25th of December" too
 NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"  # day/month, day first
+DOTTED = rf"(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.{YEAR}"  # "22.02.2016": two digits each, day first
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11}
@@ -65,15 +66,18 @@ RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
                                        (?P<b1>{YEAR})-(?P<b>\d\d){END}""")),
     ("dates.day_range", pattern(rf"""\b(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|until|till|-|–)\s*
                               (?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("dates.days_then_month", pattern(rf"""\b(?P<d1>{DAY})\s*[-–]\s*(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+    ("dates.days_then_month", pattern(rf"""\b(?:(?:from\s+)?(?P<d1>{DAY})\s*(?:[-–]|to|till|until)\s*
+                                   |between\s+(?P<b1>{DAY})\s+and\s+)
+                                   (?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
     ("dates.day_pair", pattern(rf"""\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
     ("dates.iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
     # Letters may touch it: a page header runs "Viet Nam31/07/2024" together.
-    ("dates.numeric_date", pattern(rf"(?<![\d/.,-])(?P<date>{NUMERIC}/{YEAR}){END}")),
+    ("dates.numeric_date", pattern(rf"(?<![\d/.,-])(?P<date>{NUMERIC}/{YEAR}|{DOTTED}){END}")),
     ("dates.day_month_year", pattern(rf"\b(?P<date>{DAY_MONTH_YEAR}){END}")),
     # Day/month without a year only after a preposition: "20/25 targets" is no date.
     ("dates.numeric_day_month", pattern(rf"\b(?:on|of|from|to|until|till|by|before|after|since|dated)\s+(?P<date>{NUMERIC}){END}")),
     ("dates.day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
+    ("dates.year_quarter", pattern(rf"\b(?P<y>{YEAR})\s*[-/]?\s*Q(?P<q>[1-4]){END}")),  # "2016 Q3"
     ("dates.quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/?\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
                              \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
     ("dates.half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
@@ -268,14 +272,14 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
         return [(m.group(), "text")]
     if rule in ("dates.day_range", "dates.day_pair", "dates.days_then_month"):
         year = f" {groups['y']}" if groups.get("y") else ""
-        first, y1 = context.point(f"{m.group('m')} {m.group('d1')}{year}", cand.start)
+        first, y1 = context.point(f"{m.group('m')} {groups.get('d1') or groups.get('b1')}{year}", cand.start)
         second, y2 = context.point(f"{groups.get('m2') or m.group('m')} {m.group('d2')}{year}", cand.start)
         if first is None or second is None:
             return []
         if rule == "dates.day_pair":
             return [(first.value, y1), (second.value, y2)]  # "October 2 and 3"
         return [(f"{first.value}/{second.value}", y1)] if first.value < second.value else []
-    if rule in ("dates.quarter", "dates.half", "dates.first_months"):
+    if rule in ("dates.quarter", "dates.year_quarter", "dates.half", "dates.first_months"):
         return months_span(m, rule, context)
     if rule == "dates.month_range":
         year = f" {groups['y']}" if groups.get("y") else ""
@@ -312,7 +316,7 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
         year, year_from = context.reference.year, "reference"
     else:
         return []
-    if rule == "dates.quarter":
+    if rule in ("dates.quarter", "dates.year_quarter"):
         q = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qw").lower()]
         first, last = 3 * q - 2, 3 * q
     elif rule == "dates.half":
