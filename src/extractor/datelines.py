@@ -30,6 +30,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from . import atoms
+
 PLACE = r"(?P<place>[A-Z][A-Za-z .'’-]{2,40}?(?:,\s*[A-Z][A-Za-z'’-]{2,30})?)"
 PLACEHOLDERS = {
     "MONTH": r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
@@ -42,7 +44,7 @@ PLACEHOLDERS = {
 OPENERS = {"BYLINE": r"By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"}  # placeholders before {PLACE}
 OPENING = "{PLACE}"
 # A date line a page puts before the dateline on the same line: "date 2025-01-01 New Delhi, Jan 1 (IANS)".
-DATE_BEFORE = r"(?:(?:date:?\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})\s+)?"
+DATE_BEFORE = rf"(?:(?:date:?\s+)?(?:{atoms.YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{atoms.YEAR})\s+)?"
 TOKEN = re.compile(r"\{(\w+)\}| +|.", re.DOTALL)
 
 

@@ -24,6 +24,8 @@ from dateparser.date import DateData, DateDataParser
 from . import atoms
 
 YEAR = re.compile(rf"\b{atoms.YEAR}\b")
+# A normalized value that names a day, perhaps of an unknown year: "2024-07-31", "XXXX-07-31".
+DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 MONTH = re.compile(atoms.MONTH_WORD, re.IGNORECASE)
 # A fixed base for parsing day and month when the year is unknown: a leap year, so 29 February
 # parses; its year never reaches a record.

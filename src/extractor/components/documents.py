@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import atoms, lexicon
+from .. import atoms, lexicon, temporal
 from ..facts import DocumentFact, Evidence
 from .dates import DATES_KEY
 
@@ -47,8 +47,6 @@ COORDINATORS = tuple(f" {word}" for word in lexicon.texts(CUES, "coordinator")) 
 LOOKBEHIND_CHARS = 250  # how far before a citation "On <date>, <body> issued" is looked for
 
 YEAR = atoms.YEAR
-# A day the dates stage found ("November 22, 2014", "22/11/2014"): a document's date is a single day.
-DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
 # A body as the genre writes it: capitalized words and ordinals, joined by "of (the)" and "and"
 # ("the Secretariat of the 11th Party Central Committee", "the City People's Council").
 BODY_WORD = r"(?:(?!(?:No|Number)\b)[A-ZĐ][\w'’&-]*|\d+(?:st|nd|rd|th))"  # "Law on Investment No. 61/..."
@@ -418,7 +416,7 @@ class DocumentsComponent:
 
     def match(self, doc: Doc) -> list[Document]:
         days = {span.start_char: span for span in doc.spans[DATES_KEY]
-                if len(span._.date_values) == 1 and DAY_VALUE.fullmatch(span._.date_values[0])}
+                if len(span._.date_values) == 1 and temporal.DAY_VALUE.fullmatch(span._.date_values[0])}
         mentions = self.recognizers(doc._.text)
         bounds = Bounds.of(doc._.text, [m.start for m in mentions])
         for mention in mentions:

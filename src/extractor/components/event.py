@@ -31,7 +31,6 @@ WEEKDAYS = lexicon.texts(CUES, "weekday")  # Monday first: relative_day counts b
 RELATIVE_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|today|yesterday)\b", re.IGNORECASE)
 DOCUMENT_DATED = re.compile(rf"\b(?:{lexicon.cues(CUES, 'document_dated', lexicon.ANY_SPACE)})\s+$", re.IGNORECASE)
 LEAD_ON = re.compile(rf"\b[Oo]n\s+(?:the\s+(?:{lexicon.cues(CUES, 'part_of_day')})\s+of\s+)?(?:\w+day,?\s+)?$")
-DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 # "to summarize 10 years of ...", "on strengthening ...": a verb or topic in lowercase, not "on November 29".
 PURPOSE = re.compile(r"^[\w\s,-]{0,40}?\b((?:to|on)\s+(?!the\s+(?:morning|afternoon|evening)\b)[a-z].*?)\s*[.;]?\s*$",
                      re.DOTALL)
@@ -114,7 +113,8 @@ class EventComponent:
         then the same from the lead sentence; else the text's first 'On <day>', else the dateline's
         day. A document's date ('Decision 401 dated March 14, 2016') is never the event's."""
         documents = [d.date_evidence for d in doc._.documents if d.date_evidence]
-        days = [s for s in doc.spans[DATES_KEY] if s.label_ == "DATE" and DAY_VALUE.match(s._.date_values[0])
+        days = [s for s in doc.spans[DATES_KEY]
+                if s.label_ == "DATE" and temporal.DAY_VALUE.match(s._.date_values[0])
                 and not any(e.start <= s.start_char < e.end for e in documents)
                 and not DOCUMENT_DATED.search(doc._.text[max(s.start_char - 12, 0):s.start_char])]
         reference, lead = doc._.context.reference_day, lead_sentence(doc)
@@ -130,7 +130,7 @@ class EventComponent:
                 return date_value(doc, span)
         for span in doc.spans[DATES_KEY]:  # at last, a dateline's day: "Ho, Oct. 10, GNA - ..."
             line = doc._.text.rfind("\n", 0, span.start_char) + 1
-            if (span.label_ == "DATELINE" and DAY_VALUE.match(span._.date_values[0])
+            if (span.label_ == "DATELINE" and temporal.DAY_VALUE.match(span._.date_values[0])
                     and self.datelines.match(doc._.text, line, span.end_char)):
                 return date_value(doc, span)
         return None

@@ -80,7 +80,8 @@ class Vocabulary:
                 and not (i + 1 < len(doc) and doc[i + 1].like_num))
 
     def is_initials(self, token: Token) -> bool:
-        return bool(INITIALS.fullmatch(token.text)) and lexicon.fold(token.text) not in self.blocked | self.places
+        folded = lexicon.fold(token.text)
+        return bool(INITIALS.fullmatch(token.text)) and folded not in self.blocked and folded not in self.places
 
     def is_place(self, words: str) -> bool:
         return lexicon.fold(words) in self.places
@@ -300,7 +301,7 @@ class AttendeeListName:
                     break
                 yield Candidate(i, end, self.rule)
                 i = end
-                while i < len(doc) and doc[i].lower_ in (",", "and"):
+                while i < len(doc) and doc[i].lower_ in TitleName.LIST_JOINERS:
                     i += 1
 
 
