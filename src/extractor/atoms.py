@@ -13,3 +13,7 @@ MONTH = rf"(?-i:{MONTH_NAMES}|{MONTH_NAMES.upper()})\.?"  # "July", "Sept.", "FE
 # Any word that starts like a month, in any case ("jan", "Sept."): whether a text speaks of a month.
 MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"  # "31", "31st"
+# A month or weekday name written in full and capitalized: a text that writes one capitalizes its
+# calendar words, so lower-case "may" and "march" there are a verb (see `DocContext.lowercase_calendar`).
+CAPITALIZED_CALENDAR_WORD = (r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
