@@ -131,7 +131,7 @@ def test_days_before_year_1_have_no_year(loaded):
     dates = dates_of(record)
     assert dates["December 31"] == ("XXXX-12-31", None)
     assert dates["January 1"] == ("0001-01-01", "reference")
-    assert dates["on the 5th"] == ("XXXX-12-05", None)
+    assert dates["the 5th"] == ("XXXX-12-05", None)
     assert dates["this year"] == ("0001", "reference") and dates["next year"] == ("0002", "reference")
     assert "Last year" not in dates  # year 0
     assert dates["January 2"] == ("0001-01-02", "reference")

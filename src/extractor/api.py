@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import ValidationError
 from spacy.tokens import Doc
 
+from .components.dates import DATE_ORDERS
 from .errors import ExtractionError, ExtractorError, InputError
 from .pipeline import DEFAULT_MODEL, build_pipeline
 from .records import ArticleRecord, Source, doc_to_record
@@ -32,9 +33,19 @@ class Extractor:
     >>> Extractor().extract("Mr. Tran Van Nam, Chairman of the Provincial People's Committee, spoke.")
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL):
-        self.model = model
-        self.nlp = build_pipeline(model)
+    def __init__(self, model: str = DEFAULT_MODEL, *, date_order: str = "auto"):
+        """`date_order` reads numeric dates whose day and month could be either ('05/03/2024'):
+        'DMY', 'MDY' or 'YMD' when the outlet's order is known, 'auto' to let each text's
+        unambiguous numeric dates decide (day first when none does)."""
+        if date_order not in DATE_ORDERS:
+            raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+        self.model, self.date_order = model, date_order
+        self.nlp = build_pipeline(model, config={"extractor_dates": {"date_order": date_order}})
+
+    @property
+    def options(self) -> dict[str, str]:
+        """What the Extractor was made with: `Extractor(**options)` makes the same one."""
+        return {"model": self.model, "date_order": self.date_order}
 
     def extract(self, text: str, *, published: date | str | None = None,
                 source: Source | dict | None = None) -> ArticleRecord:

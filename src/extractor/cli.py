@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from contextlib import ExitStack, nullcontext
 from datetime import date
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +24,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import batch, inputs
-from .api import Extractor, default_extractor, parse_published
+from .api import DATE_ORDERS, Extractor, default_extractor, parse_published
 from .errors import ExtractorError, InputError, ModelError
 from .evaluate import evaluate_dir, render_details, render_table
 from .pipeline import DEFAULT_MODEL
@@ -51,6 +52,9 @@ def _encoding(value: str | None) -> str | None:
         except LookupError:
             raise typer.BadParameter(f"no such encoding: {value!r}") from None
     return value
+
+
+DateOrder = Enum("DateOrder", {order: order for order in DATE_ORDERS}, type=str)
 
 
 def _published(value: str | None) -> date | None:
@@ -91,6 +95,11 @@ def extract(
              "(a JSON article's own `published` comes first).")] = None,
     model: Annotated[str, typer.Option(
         metavar="NAME", help="The spaCy pipeline to build on: an installed package or a path.")] = DEFAULT_MODEL,
+    date_order: Annotated[DateOrder, typer.Option(
+        "--date-order", case_sensitive=False,
+        help="How to read numeric dates whose day and month could be either ('05/03/2024'): DMY, MDY "
+             "(US and Philippine outlets) or YMD; auto lets each text's unambiguous numeric dates "
+             "decide, else day first.")] = DateOrder.auto,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Read every input as JSON Lines of {"id", "text", "published"?, "url"?, "title"?} '
                         "(.jsonl and .ndjson files are read so anyway).")] = False,
@@ -146,7 +155,8 @@ def extract(
     try:
         batch.refuse_inputs([output, errors], found.files)
         # The model first: a run that cannot start leaves the files it would write as they were.
-        extractor = default_extractor() if model == DEFAULT_MODEL else Extractor(model)
+        extractor = (default_extractor() if model == DEFAULT_MODEL and date_order is DateOrder.auto
+                     else Extractor(model, date_order=date_order.value))
         with ExitStack() as open_files:
             out = open_files.enter_context(batch.Output(output, append=resume)) if output else batch.StdoutSink()
             done = batch.resume_keys(output) if resume else Counter()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import spacy
 from spacy.language import Language
@@ -53,7 +53,10 @@ def resolve_model(name: str) -> str:
     return name
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPONENTS) -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPONENTS,
+                   config: Mapping[str, dict] | None = None) -> Language:
+    """The model's pipeline with the extractor's stages; `config` gives a stage's settings by its
+    name ({"extractor_dates": {"date_order": "MDY"}})."""
     extensions.register()
     try:
         nlp = spacy.load(resolve_model(model), exclude=["lemmatizer"])
@@ -65,7 +68,7 @@ def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPO
     else:
         nlp.add_pipe("extractor_line_breaks", first=True)
     for component in components:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=(config or {}).get(component, {}))
     check_order(nlp)
     return nlp
 

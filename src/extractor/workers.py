@@ -49,9 +49,9 @@ class _Job:
 class _Worker:
     """One worker process holding the pipeline, and the pipe it takes jobs and gives outcomes on."""
 
-    def __init__(self, context, model: str, indent: int | None):
+    def __init__(self, context, options: dict[str, str], indent: int | None):
         self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, model, os.getpid(), indent),
+        self.process = context.Process(target=_serve, args=(theirs, options, os.getpid(), indent),
                                        daemon=True)
         self.process.start()
         theirs.close()
@@ -113,7 +113,7 @@ class Workers:
         self._workers = []
 
     def _start(self) -> _Worker:
-        return _Worker(self._context, self.extractor.model, self.indent)
+        return _Worker(self._context, self.extractor.options, self.indent)
 
     def _respawn(self, worker: _Worker) -> _Worker:
         """Kills `worker` and starts another in its place."""
@@ -235,11 +235,11 @@ class _Schedule:
 _extractor: Extractor | None = None
 
 
-def _serve(conn: Connection, model: str, parent: int, indent: int | None) -> None:
+def _serve(conn: Connection, options: dict[str, str], parent: int, indent: int | None) -> None:
     """A worker's life: runs the batches it is sent until its pipe closes."""
     global _extractor
-    if _extractor is None or _extractor.model != model:
-        _extractor = Extractor(model)
+    if _extractor is None or _extractor.options != options:
+        _extractor = Extractor(**options)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     while (articles := conn.recv()) is not _STOP:
         conn.send(extract_batch(_extractor, articles, indent, on_article=lambda: conn.send(_TICK)))

@@ -12,8 +12,10 @@ Not dates: durations, ages, times of day, document numbers ("78/2002/ND-CP"), co
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,15 +26,16 @@ from .. import atoms, lexicon, temporal
 from ..facts import DateFact, Evidence
 from ..overlaps import resolve_overlaps
 
-MONTH, DAY, YEAR = atoms.MONTH, atoms.DAY, atoms.YEAR
+DAY, YEAR = atoms.DAY, atoms.YEAR
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
 FREE = r"(?:(?<![\w/.,-])|(?<=mid-))"  # but "mid-2025" is 2025
 END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"
-DAY_MONTH_YEAR = rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
-DAY_MONTH = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})"  # "the 25th of December" too
 NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"  # day/month, day first
 DOTTED = rf"(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.{YEAR}"  # "22.02.2016": two digits each, day first
+# Two numbers of a numeric date, day and month in either order (`DateOrder` settles which).
+DAY_OR_MONTH = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+RELATIVE_YEARS = {"this": 0, "last": -1, "previous": -1, "next": 1}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11}
 DATES_KEY = "dates"
@@ -60,46 +63,92 @@ def pattern(regex: str) -> re.Pattern:
     return re.compile(regex, re.IGNORECASE | re.VERBOSE)
 
 
-# Recognizers, most specific first: an overlap keeps the earlier (then the longer) one.
-RECOGNIZERS: tuple[tuple[str, re.Pattern], ...] = (
-    ("dates.fiscal_years_range", pattern(rf"""\bfrom\s+(?P<a>{YEAR})-(?P<a2>\d\d)\s+(?:to|till|until)\s+
-                                       (?P<b1>{YEAR})-(?P<b>\d\d){END}""")),
-    ("dates.day_range", pattern(rf"""\b(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|until|till|-|–)\s*
-                              (?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("dates.days_then_month", pattern(rf"""\b(?:(?:from\s+)?(?P<d1>{DAY})\s*(?:[-–]|to|till|until)\s*
-                                   |between\s+(?P<b1>{DAY})\s+and\s+)
-                                   (?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("dates.day_pair", pattern(rf"""\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
-    ("dates.iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
-    # Letters may touch it: a page header runs "Viet Nam31/07/2024" together.
-    ("dates.numeric_date", pattern(rf"(?<![\d/.,-])(?P<date>{NUMERIC}/{YEAR}|{DOTTED}){END}")),
-    ("dates.day_month_year", pattern(rf"\b(?P<date>{DAY_MONTH_YEAR}){END}")),
-    # Day/month without a year only after a preposition: "20/25 targets" is no date.
-    ("dates.numeric_day_month", pattern(rf"\b(?:on|of|from|to|until|till|by|before|after|since|dated)\s+(?P<date>{NUMERIC}){END}")),
-    ("dates.day_month", pattern(rf"\b(?P<date>{DAY_MONTH}){END}")),
-    ("dates.year_quarter", pattern(rf"\b(?P<y>{YEAR})\s*[-/]?\s*Q(?P<q>[1-4]){END}")),  # "2016 Q3"
-    ("dates.quarter", pattern(rf"""\b(?:Q(?P<q>[1-4])\s*/?\s*|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)
-                             \s+quarter(?:\s+of\s+)?)(?P<y>{YEAR})?{END}""")),
-    ("dates.half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
-    ("dates.month_range", pattern(rf"""\b(?:(?:between|from)\s+(?:the\s+months?\s+of\s+)?(?P<m1>{MONTH})\s+(?:and|to|till|until)\s+(?P<m2>{MONTH})
-                                |(?P<m3>{MONTH})\s*[-–]\s*(?P<m4>{MONTH}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
-    # A day of the month alone needs the reference: "On the 5th, the delegation ..."
-    ("dates.days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
-                                (?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})""")),
-    ("dates.day_of_month", pattern(rf"""\b(?:[Oo]n|[Ff]rom)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
-                               (?!\s+(?:of\s+)?{MONTH})""")),
-    ("dates.first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
-                                  (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
-    ("dates.month_year", pattern(rf"\b(?P<date>{MONTH}\s*,?\s+{YEAR}){END}")),
-    # A month alone only after a preposition: "May" is also a verb.
-    ("dates.month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
-                           \s+(?P<date>{MONTH})(?![\w-])""")),
-    # A month's possessive is the month too: "February's meeting".
-    ("dates.month_possessive", pattern(rf"\b(?P<date>{MONTH})(?=['’]s\b)")),
-    ("dates.year_range", pattern(rf"""{FREE}(?:from\s+)?(?P<a>{YEAR})\s*(?:-|–|/|to|till|until)\s*(?P<b>{YEAR}|\d\d){END}""")),
-    ("dates.year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
-    ("dates.relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
-)
+NAMING_WORD = re.compile(atoms.NAMING_WORD)
+# Weekday names and their abbreviations, as the months: "Friday the 22nd", "Tue, May 9".
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAY_ABBREVIATIONS = "Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun"
+WEEKDAY = rf"(?-i:{WEEKDAY_NAMES}|(?:{WEEKDAY_ABBREVIATIONS})\.?)"
+WEEKDAY_ANY_CASE = rf"(?-i:{WEEKDAY_NAMES}|{WEEKDAY_NAMES.lower()}|(?:{WEEKDAY_ABBREVIATIONS}|{WEEKDAY_ABBREVIATIONS.lower()})\.?)"
+DAY_WORD = atoms.DAY_WORD
+# A day written as an ordinal word is no day when a noun follows: "May the third phase", "the second time".
+NO_NOUN_AFTER = r"(?![ \t]+(?!(?:in|at|on|to|and|for|with|from|until)\b)[a-z0-9])"
+
+
+def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The recognizers, most specific first (an overlap keeps the earlier, then the longer one), for
+    month and weekday names written as `month` and `weekday` say (capitalized, or any case)."""
+    day_month_year = rf"""(?:{DAY}\.?(?:\s+|-|/)(?:of\s+)?{month}(?:,?\s+|\s+of\s+|-|/){YEAR}
+                          |{month}(?:\s+|-|/)(?:the\s+)?{DAY}(?:,?\s+|\s+of\s+){YEAR}
+                          |{YEAR}[-/]{month}[-/]{DAY}
+                          |(?:the\s+)?{DAY_WORD}\s+of\s+{month},?\s+{YEAR}|{month}\s+(?:the\s+)?{DAY_WORD},?\s+{YEAR})"""
+    day_month = rf"""(?:{DAY}(?:\s+|-)(?:of\s+)?{month}|{month}(?:\s+|-|/)(?:the\s+)?{DAY}|{month},\s*{DAY}(?<=st|nd|rd|th)
+                    |(?:the\s+)?{DAY_WORD}\s+of\s+{month}|{month}\s+(?:the\s+)?{DAY_WORD}{NO_NOUN_AFTER})"""
+    ordinal_day = rf"(?:(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{DAY_WORD}))"
+    return (
+        ("dates.fiscal_years_range", pattern(rf"""\bfrom\s+(?P<a>{YEAR})-(?P<a2>\d\d)\s+(?:to|till|until)\s+
+                                           (?P<b1>{YEAR})-(?P<b>\d\d){END}""")),
+        ("dates.day_range", pattern(rf"""\b(?:from\s+|(?P<between>between)\s+)?(?P<m>{month})\s+(?:the\s+)?(?P<d1>{DAY})\s*
+                                  (?:to|until|till|through|-|–|(?(between)and|(?!)))\s*
+                                  (?:(?P<m2>{month})\s+)?(?:the\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+        ("dates.days_then_month", pattern(rf"""\b(?:(?:from\s+)?(?P<d1>{DAY})\s*(?:[-–]|to|till|until|through)\s*
+                                       |between\s+(?P<b1>{DAY})\s+and\s+)
+                                       (?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+        ("dates.day_pair", pattern(rf"""\b(?P<m>{month})\s+(?P<d1>{DAY})\s+and\s+(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{END}""")),
+        ("dates.iso_date", pattern(rf"{FREE}(?P<y>{YEAR})-(?P<mo>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9]){END}")),
+        # Year first, any separator: "2015/08/12", "2015.5.13".
+        ("dates.year_first_date", pattern(rf"""{FREE}(?P<y>{YEAR})(?P<sep>[/.-])(?P<mo>1[0-2]|0?[1-9])(?P=sep)
+                                           (?P<d>[12]\d|3[01]|0?[1-9]){END}""")),
+        # Day and month in either order, then the year: "31/7/2024", "22.02.2016", "9-18-15". Letters
+        # may touch it: a page header runs "Viet Nam31/07/2024" together.
+        ("dates.numeric_date", pattern(rf"""(?<![\d/.,-])(?P<a>{DAY_OR_MONTH})(?P<sep>[/.-])(?P<b>{DAY_OR_MONTH})(?P=sep)
+                                        (?P<y>{YEAR}|\d\d){END}""")),
+        ("dates.day_month_year", pattern(rf"\b(?P<date>{day_month_year}){END}")),
+        # Day/month without a year only after a preposition: "20/25 targets" is no date; a dash only after "on".
+        ("dates.numeric_day_month", pattern(rf"""\b(?:(?:on|of|from|to|until|till|by|before|after|since|dated)\s+
+                                              (?P<date>(?P<a>{DAY_OR_MONTH})/(?P<b>{DAY_OR_MONTH}))
+                                              |on\s+(?P<dashed>(?P<a2>{DAY_OR_MONTH})-(?P<b2>{DAY_OR_MONTH}))){END}""")),
+        ("dates.day_month", pattern(rf"\b(?P<date>{day_month}){END}")),
+        ("dates.year_quarter", pattern(rf"\b(?P<y>{YEAR})\s*[-/]?\s*Q(?P<q>[1-4]){END}")),  # "2016 Q3"
+        ("dates.quarter", pattern(rf"""\b(?:(?P<rel>this|next|last)\s+year['’]s\s+)?
+                                 (?:Q(?P<q>[1-4])\s*/?\s*(?P<y>{YEAR})?
+                                 |(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter
+                                  (?:(?:\s+of)?\s+(?:(?P<y2>{YEAR})|(?P<rel2>this|next|last)\s+year\b))?){END}""")),
+        ("dates.half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
+        ("dates.month_range", pattern(rf"""\b(?:(?:between|from)\s+(?:the\s+months?\s+of\s+)?(?P<m1>{month})\s+(?:and|to|till|until|through)\s+(?P<m2>{month})
+                                    |(?P<m3>{month})\s*[-–]\s*(?P<m4>{month}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
+        # A day of the month alone needs the reference: "On the 5th, the delegation ..."
+        ("dates.days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
+                                    (?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{month})""")),
+        # "Friday the 22nd": the weekday settles the month.
+        ("dates.weekday_day_of_month", pattern(rf"""\b(?P<date>(?P<weekday>{weekday}),?\s+the\s+{ordinal_day})\b
+                                            (?!\s+(?:of\s+)?{month}){NO_NOUN_AFTER}""")),
+        # "On the 5th, ..."; an ordinal word or another preposition only with no noun after it: "for the
+        # second time", "on the first day".
+        ("dates.day_of_month", pattern(rf"""\b(?:(?:on|from)\s+(?P<date>(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b
+                                         |(?:on|from|for|by|until|till|since)\s+(?P<later>the\s+(?:(?P<dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{DAY_WORD})))
+                                          \b{NO_NOUN_AFTER})
+                                   (?!\s+(?:of\s+)?{month})""")),
+        ("dates.first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
+                                      (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
+        ("dates.month_year", pattern(rf"\b(?P<date>{month}\s*,?\s+{YEAR}|{YEAR}\s*,?\s+{month}){END}")),
+        # "11/2016", "2016-11" (but "2016-17" is a fiscal year): not a code's "Resolution 11/2016".
+        ("dates.numeric_month_year", pattern(rf"""(?<![\w/.,-])(?:(?P<mo>1[0-2]|0?[1-9])[/-](?P<y>{YEAR})
+                                           |(?P<y2>{YEAR})[/-](?P<mo2>1[0-2]|0[1-9])){END}""")),
+        ("dates.month_of", pattern(rf"\b(?P<date>(?:the\s+)?month\s+of\s+(?P<m>{month}))(?![\w-])")),
+        # A month alone only after a preposition: "May" is also a verb.
+        ("dates.month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
+                               \s+(?P<date>{month})(?![\w-])""")),
+        # A month's possessive is the month too: "February's meeting".
+        ("dates.month_possessive", pattern(rf"\b(?P<date>{month})(?=['’]s\b)")),
+        ("dates.year_range", pattern(rf"""{FREE}(?:from\s+)?(?P<a>{YEAR})\s*(?:-|–|/|to|till|until)\s*(?P<b>{YEAR}|\d\d){END}""")),
+        ("dates.year", pattern(rf"{FREE}(?P<y>{YEAR}){END}")),
+        ("dates.relative_year", pattern(r"\b(?P<which>this|last|next|previous)\s+year\b")),
+    )
+
+
+RECOGNIZERS = recognizers(atoms.MONTH, WEEKDAY)
+# For a text that writes no month or weekday capitalized (`DocContext.lowercase_calendar`).
+ANY_CASE_RECOGNIZERS = recognizers(atoms.MONTH_ANY_CASE, WEEKDAY_ANY_CASE)
 
 
 @dataclass(frozen=True)
@@ -108,6 +157,7 @@ class Context:
 
     reference: date | None
     text: str
+    order: str = "DMY"  # how numeric dates whose day and month could be either are read (`day_and_month`)
 
     def paragraph(self, start: int) -> str:
         begin = self.text.rfind("\n", 0, start) + 1
@@ -151,7 +201,7 @@ RECOGNIZERS_BY_RULE = dict(RECOGNIZERS)
 HEADER_LINES = 6  # a page's header: menus, a date line, the headline, a dateline
 # A preposition right before a header's date makes it a sentence's: "The meeting was held on 2nd July 2024".
 SENTENCE_PREPOSITIONS = frozenset(lexicon.texts(CUES, "sentence_preposition"))
-FULL_DATES = ("dates.numeric_date", "dates.iso_date", "dates.day_month_year")
+FULL_DATES = ("dates.numeric_date", "dates.iso_date", "dates.year_first_date", "dates.day_month_year")
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -187,7 +237,7 @@ def header_dates(found: list[Found], text: str) -> list[Found]:
 
 # The model's DATE entities that name a calendar day or month ("the 25th of December 2023"),
 # for what the shapes above do not know; durations and relative phrases have no month name.
-NER_DATE = re.compile(rf"(?P<date>(?:{DAY}\s+(?:of\s+)?)?{MONTH}(?:\s+{DAY})?,?(?:\s+{YEAR})?)")
+NER_DATE = re.compile(rf"(?P<date>(?:{DAY}\s+(?:of\s+)?)?{atoms.MONTH}(?:\s+{DAY})?,?(?:\s+{YEAR})?)")
 
 
 def model_dates(doc: Doc) -> list[Found]:
@@ -202,10 +252,35 @@ def model_dates(doc: Doc) -> list[Found]:
 
 
 def shapes(text: str, endpos: int | None = None, recognizers=RECOGNIZERS) -> list[Found]:
-    """The recognizers' candidates in `text[:endpos]`, most specific first; none after a copyright sign."""
+    """The recognizers' candidates in `text[:endpos]`, most specific first; none after a copyright sign.
+    A candidate's span is the date itself, without the preposition a shape may need before it."""
     endpos = len(text) if endpos is None else endpos
-    return [Found(m.start(), m.end(), rule, m) for rule, regex in recognizers for m in regex.finditer(text, 0, endpos)
-            if not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()])]
+    found = []
+    for rule, regex in recognizers:
+        for m in regex.finditer(text, 0, endpos):
+            if plausible(rule, m, text) and not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()]):
+                groups = m.groupdict()
+                part = next((name for name in ("date", "dashed", "later") if groups.get(name) is not None), 0)
+                found.append(Found(*m.span(part), rule, m))
+    return found
+
+
+def plausible(rule: str, m: re.Match, text: str) -> bool:
+    """Whether a shape's numbers can be what it reads, before it takes the span from other shapes:
+    "2016-11" is November 2016 but "2016-17" a fiscal year, and "Ordinance No. 2023-07" a number;
+    "2016-11" is no period of years."""
+    if rule == "dates.numeric_month_year":
+        if NAMING_WORD.search(text, max(m.start() - 30, 0), m.start()):
+            return False
+        return not m.group("y2") or int(m.group("mo2")) < int(m.group("y2")[2:])
+    if rule == "dates.year_range" and len(m.group("b")) == 2:
+        return int(m.group("b")) > int(m.group("a")[2:])
+    if rule in ("dates.numeric_date", "dates.numeric_day_month"):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("a2"), m.group("b2"))
+        # Points make versions too: "1.2.2016" is none, "13.5.2015" and "22.02.2016" are dates.
+        dotted = m.groupdict().get("sep") == "."
+        return min(int(a), int(b)) <= 12 and not (dotted and (len(m.group("y")) == 2 or len(a) == 1))
+    return True
 
 
 # The recognizers a full date's candidate can lose to (the more specific ones) and the full dates'
@@ -221,23 +296,52 @@ def dateline_day(text: str) -> date | None:
         return None
     found = resolve_overlaps(shapes(text, lines[-1].end(), UP_TO_FULL_DATES))
     full = next((cand for cand in header_dates(found, text) if cand.rule in FULL_DATES), None)
-    point = temporal.normalize(full.match.groupdict().get("date") or full.match.group()) if full else None
-    return date.fromisoformat(point.value) if point else None
+    values = normalize(full, Context(None, text, text_order(text))) if full else []
+    return date.fromisoformat(values[0][0]) if values else None
+
+
+DATE_ORDERS = ("auto", "DMY", "MDY", "YMD")
+# A numeric date whose first or second number can only be the day tells the text's order.
+NUMERIC_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?![\d/])")
+
+
+def text_order(text: str) -> str:
+    """How a text writes its numeric dates: 'MDY' when more of them can only be month-first
+    ('02/22/2016') than day-first ('22/02/2016'), else the genre's 'DMY'."""
+    day_first = month_first = 0
+    for m in NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        day_first += a > 12 >= b
+        month_first += b > 12 >= a
+    return "MDY" if month_first > day_first else "DMY"
 
 
 class DatesComponent:
+    """`date_order` reads numeric dates whose day and month could be either ('05/03/2024'): 'DMY',
+    'MDY' or 'YMD' as the user knows the outlet writes them, or 'auto' (the text's own unambiguous
+    numeric dates decide, else day first)."""
+
+    def __init__(self, date_order: str = "auto"):
+        if date_order not in DATE_ORDERS:
+            raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+        self.date_order = date_order
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
-        found = resolve_overlaps(shapes(text) + model_dates(doc))  # the shapes first: they know more
+        found = shapes(text, recognizers=ANY_CASE_RECOGNIZERS if doc._.context.lowercase_calendar else RECOGNIZERS)
+        found = resolve_overlaps(found + model_dates(doc))  # the shapes first: they know more
         header = header_dates(found, text)
-        context = Context(doc._.context.reference_day, text)
+        order = text_order(text) if self.date_order == "auto" else self.date_order
+        context = Context(doc._.context.reference_day, text, order)
+        read = [(cand, normalize(cand, context)) for cand in found]
+        years = written_years(normalized for _, normalized in read)
         spans, values = [], {}
-        for cand in found:
-            in_header = cand in header
-            rule = "dates.dateline" if in_header else cand.rule
-            normalized = normalize(cand, context)
+        for cand, normalized in read:
             if not normalized:
                 continue
+            in_header = cand in header
+            rule = "dates.dateline" if in_header else cand.rule
+            normalized = [with_written_year(value, year_from, years) for value, year_from in normalized]
             span = doc.char_span(cand.start, cand.end, label="DATELINE" if in_header else "DATE",
                                  alignment_mode="expand")
             span._.rule, span._.date_values = rule, [value for value, _ in normalized]
@@ -248,6 +352,31 @@ class DatesComponent:
         doc.spans[DATES_KEY] = spans
         doc._.dates = list(values.values())
         return doc
+
+
+def written_years(readings: Iterable[list[tuple[str, str | None]]]) -> dict[str, set[str]]:
+    """The years the text writes with each day, by the day ('10-04'), from its dates with a year
+    written ('October 4, 2025', 'from October 2 to 4, 2025')."""
+    years: dict[str, set[str]] = {}
+    for values in readings:
+        for value, year_from in values:
+            if year_from == "text":
+                for end in value.split("/"):
+                    if temporal.DAY_VALUE.fullmatch(end):
+                        years.setdefault(end[5:], set()).add(end[:4])
+    return years
+
+
+def with_written_year(value: str, year_from: str | None, years: dict[str, set[str]]) -> tuple[str, str | None]:
+    """A day whose year nothing settled ('XXXX-10-04') takes the one year the text writes with the
+    same day elsewhere: 'On October 4' after 'from October 2 to 4, 2025' is 2025's."""
+    if not value.startswith("XXXX"):
+        return value, year_from
+    ends = value.split("/")
+    found = [years.get(end[5:], set()) for end in ends]
+    if any(len(options) != 1 for options in found):
+        return value, year_from
+    return "/".join(next(iter(options)) + end[4:] for options, end in zip(found, ends)), "context"
 
 
 def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
@@ -266,10 +395,23 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
     if rule == "dates.relative_year":
         if context.reference is None:
             return []
-        year = context.reference.year + {"this": 0, "last": -1, "previous": -1, "next": 1}[m.group("which").lower()]
+        year = context.reference.year + RELATIVE_YEARS[m.group("which").lower()]
         return [(f"{year:04d}", "reference")] if temporal.FIRST_YEAR <= year <= temporal.LAST_YEAR else []
     if rule == "dates.iso_date":
         return [(m.group(), "text")]
+    if rule in ("dates.year_first_date", "dates.numeric_date"):
+        return numeric_date(m, context.order)
+    if rule == "dates.numeric_day_month":
+        a, b = (groups["a"], groups["b"]) if groups["a"] else (groups["a2"], groups["b2"])
+        day, month = day_and_month(int(a), int(b), context.order)
+        point, year_from = context.point(f"{day} {calendar.month_name[month]}", cand.start)
+        return [(point.value, year_from)] if point else []
+    if rule == "dates.numeric_month_year":
+        year, month = (groups["y"], groups["mo"]) if groups["y"] else (groups["y2"], groups["mo2"])
+        return [(f"{year}-{int(month):02d}", "text")]
+    if rule == "dates.month_of":
+        point, year_from = context.point(m.group("m"), cand.start)
+        return [(point.value, year_from)] if point else []
     if rule in ("dates.day_range", "dates.day_pair", "dates.days_then_month"):
         year = f" {groups['y']}" if groups.get("y") else ""
         first, y1 = context.point(f"{m.group('m')} {groups.get('d1') or groups.get('b1')}{year}", cand.start)
@@ -288,31 +430,98 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
             year = f" {first.value[:4]}"  # the range's end is in its start's year: "May to July" of 2024
         last, _ = context.point(f"{groups['m2'] or groups['m4']}{year}", cand.start)
         return [(f"{first.value}/{last.value}", y1)] if first and last and first.value < last.value else []
-    if rule in ("dates.day_of_month", "dates.days_of_month"):
+    if rule in ("dates.day_of_month", "dates.days_of_month", "dates.weekday_day_of_month"):
         if context.reference is None:
             return []
-        day, (ref, shift) = int(m.group("d")), temporal.in_cycle(context.reference)  # any year 1-9999
+        digits = m.group("d") or m.groupdict().get("dd")
+        day = int(digits) if digits else atoms.ORDINAL_DAYS[fold_spaces(m.group("dw"))]
+        ref, shift = temporal.in_cycle(context.reference)  # any year 1-9999
+        if rule == "dates.weekday_day_of_month" and (on_weekday := day_on_weekday(day, m.group("weekday"), ref)):
+            value = temporal.iso_day(on_weekday, shift)
+            return [(value, None if value.startswith("XXXX") else "reference")]
         month = date(ref.year, ref.month, 1) if day <= ref.day else date(ref.year, ref.month, 1) - timedelta(days=1)
         try:
             first = temporal.iso_day(date(month.year, month.month, day), shift)
             year_from = None if first.startswith("XXXX") else "reference"  # the month before January of year 1
-            if rule == "dates.day_of_month":
+            if rule != "dates.days_of_month":
                 return [(first, year_from)]
             last = temporal.iso_day(date(month.year, month.month, int(m.group("d2"))), shift)  # "the 15th-16th"
             return [(f"{first}/{last}", year_from)] if first < last else []
         except ValueError:  # "the 31st" of a shorter month
             return []
-    point, year_from = context.point(m.group("date"), m.start("date"))  # after "before" in "before 30/6"
+    # After "before" in "before 30/6"; ordinal words as digits: "the second of August" is "2 August".
+    point, year_from = context.point(with_digits(m.group("date")), m.start("date"))
     return [(point.value, year_from)] if point else []
+
+
+def fold_spaces(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def with_digits(text: str) -> str:
+    """`text` with a day written as an ordinal word in digits, for dateparser: 'May the eleventh' -> 'May 11'."""
+    return DAY_WORD_OR_THE.sub(lambda w: str(atoms.ORDINAL_DAYS[fold_spaces(w.group())]) if w.group(1) else "", text)
+
+
+DAY_WORD_OR_THE = re.compile(rf"\b({DAY_WORD})\b|\bthe\s+", re.IGNORECASE)
+
+
+def day_and_month(a: int, b: int, order: str) -> tuple[int, int]:
+    """The day and month of a numeric date's first two numbers: the one over 12 is the day, else
+    `order` says ('DMY': day first; 'MDY' and 'YMD': month first)."""
+    if a > 12 or (b <= 12 and order == "DMY"):
+        return a, b
+    return b, a
+
+
+def numeric_date(m: re.Match, order: str) -> list[tuple[str, str | None]]:
+    """'31/7/2024', '9-18-15', '2015/08/12': the day, its two-digit year read as %y reads it (69-99
+    the 1900s, 00-68 the 2000s); under 'YMD' a two-digit year comes first ('16/11/07')."""
+    groups = m.groupdict()
+    if groups.get("a") is None:
+        year, month, day = int(groups["y"]), int(groups["mo"]), int(groups["d"])
+    elif order == "YMD" and len(groups["y"]) == 2:
+        year, month, day = two_digit_year(int(groups["a"])), int(groups["b"]), int(groups["y"])
+    else:
+        day, month = day_and_month(int(groups["a"]), int(groups["b"]), order)
+        year = int(groups["y"]) if len(groups["y"]) == 4 else two_digit_year(int(groups["y"]))
+    try:
+        return [(date(year, month, day).isoformat(), "text")]
+    except ValueError:  # "31/2/2024"
+        return []
+
+
+def two_digit_year(yy: int) -> int:
+    return (1900 if yy >= 69 else 2000) + yy
+
+
+def day_on_weekday(day: int, weekday: str, reference: date) -> date | None:
+    """'Friday the 22nd': the 22nd nearest `reference` that falls on a Friday, of its month, the
+    month before or the month after; None when none does (then it reads as 'the 22nd' alone)."""
+    index = WEEKDAY_INDEX[weekday.lower().rstrip(".")[:3]]
+    candidates = []
+    for months in (-1, 0, 1):
+        year, month = divmod(reference.year * 12 + reference.month - 1 + months, 12)
+        try:
+            candidates.append(date(year, month + 1, day))
+        except ValueError:  # no 31st in that month
+            continue
+    return min((d for d in candidates if d.weekday() == index), key=lambda d: abs((d - reference).days), default=None)
+
+
+WEEKDAY_INDEX = {name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES.split("|"))}
 
 
 def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str | None]]:
     """'Q3/2024' -> 2024-07/2024-09; 'H1 2024', 'the first six months of 2024' -> 2024-01/2024-06, and the year."""
-    written = m.group("y")
+    written = m.group("y") or m.groupdict().get("y2")
+    relative = (m.groupdict().get("rel") or m.groupdict().get("rel2") or "").lower()
     if written and written.isdigit():
         year, year_from = int(written), "text"
-    elif context.reference is not None and (rule == "dates.first_months" or written):
-        # "the first six months (of the year)" is this year's; a bare "second quarter meeting" may not be.
+    elif relative and context.reference is not None:  # "next year's third quarter"
+        year, year_from = context.reference.year + RELATIVE_YEARS[relative], "reference"
+    elif context.reference is not None and (rule == "dates.first_months" or written or m.groupdict().get("q")):
+        # "the first six months (of the year)" and "Q1" are this year's; a bare "second quarter meeting" may not be.
         year, year_from = context.reference.year, "reference"
     else:
         return []
@@ -331,6 +540,7 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     return [span, (f"{year:04d}", year_from)] if year_from == "text" else [span]
 
 
-@Language.factory("extractor_dates", assigns=["doc._.dates"], requires=["doc._.context", "doc.ents"])
-def make_dates(nlp: Language, name: str) -> DatesComponent:
-    return DatesComponent()
+@Language.factory("extractor_dates", assigns=["doc._.dates"], requires=["doc._.context", "doc.ents"],
+                  default_config={"date_order": "auto"})
+def make_dates(nlp: Language, name: str, date_order: str) -> DatesComponent:
+    return DatesComponent(date_order)
