@@ -278,3 +278,21 @@ def test_percent_word_first_needs_the_clause_to_end(loaded):
     """'percent of 10 provinces' counts provinces; it states no percentage."""
     found = amounts(loaded, "Officials asked what percent of 10 provinces met the target.")
     assert [(a.kind, a.value) for a in found] == [("count", 10.0)]
+
+
+# Issue 15 (amounts): number words count what they modify, with 'hundred' and 'dozen' as scale words.
+@pytest.mark.parametrize("text, value, unit", [
+    ("Officials from five provinces attended the forum.", 5, "province"),
+    ("The committee approved one hundred and sixteen projects.", 116, "project"),
+    ("The district built 3 hundred houses for poor families.", 300, "house"),
+    ("The co-op sold two dozen cows last month.", 24, "cow"),
+], ids=["five_provinces", "words_with_and", "digits_hundred", "words_dozen"])
+def test_issue_15_counts(loaded, text, value, unit):
+    amount = one(loaded, text)
+    assert (amount.kind, amount.value, amount.currency, amount.unit) == ("count", value, None, unit)
+    assert text[amount.evidence.start:amount.evidence.end] == amount.evidence.text == amount.text
+
+
+def test_number_words_alone_count_nothing(loaded):
+    """A number must count a noun: 'one hundred and sixteen' alone is no amount."""
+    assert amounts(loaded, "The ministry said the total was one hundred and sixteen.") == []
