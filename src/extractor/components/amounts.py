@@ -3,7 +3,9 @@
 One regex over the text finds each number with what the genre writes around it: a currency
 before or after ("VND 5,075.5 billion", "US$120 million", "1.2 trillion dong", "P14.5 million"),
 scale words ("lakh crore"), a per-unit ("VND/person/year"), a percent sign or word, "-fold" or
-"times". Lexicons (currencies, scales, number words, qualifiers, units) are data in `patterns/`.
+"times". A currency's main unit and its sub-unit are one sum ("3 dollars 50 cents" is 3.50 USD);
+"minus" makes a number negative. Lexicons (currencies, scales, number words, qualifiers, units)
+are data in `patterns/`.
 The model's entities are hints only: it misses many amounts, so they serve to rule out numbers
 inside dates and times. Two numbers joined by "-", "to" or "and" are a range ("VND 5-7 billion",
 "from 5 to 7 per cent"): each end is an amount, and both carry the range's `min` and `max`.
