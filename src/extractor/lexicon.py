@@ -136,7 +136,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
                                   "sentence_preposition"),
     "document_cues.jsonl": categories("DocumentCueEntry", "named_kind", "issuing", "subject_opener", "subject_verb",
                                       "finite_verb", "coordinator"),
-    "amount_cues.jsonl": categories("AmountCueEntry", "range_joiner", "range_opener", "comparison"),
+    "amount_cues.jsonl": categories("AmountCueEntry", "range_joiner", "range_opener", "comparison", "sign",
+                                    "not_prefix"),
     "target_context.jsonl": categories("TargetContextEntry", "clause_conjunction", "new_subject", "goal_plural",
                                        "baseline", "future", "per_item", "deadline", "against"),
 }

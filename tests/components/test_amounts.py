@@ -210,3 +210,89 @@ def test_more_currencies(loaded, text, value, currency):
 def test_percent_spellings(loaded, text, value):
     amount = one(loaded, text)
     assert (amount.kind, amount.value, amount.unit) == ("percent", value, "percent")
+
+
+# Issue 15 (amounts): more shapes of money and percentages; each evidence is the text it names.
+@pytest.mark.parametrize("text, kind, value, currency", [
+    # A main unit and its sub-unit are one amount; 'cents' takes the main unit's currency.
+    ("The province spent 3 dollars 50 cents per seedling.", "money", 3.5, "USD"),
+    ("A bus ticket costs twelve dollars and forty cents.", "money", 12.4, "USD"),
+    ("The levy is 4 euros 20 cents per tonne.", "money", 4.2, "EUR"),
+    ("Stamps cost 2 pounds, 30 pence each.", "money", 2.3, "GBP"),
+    # Number words with scale words and a currency name.
+    ("The fund raised two million dong for flood victims.", "money", 2e6, "VND"),
+    # A currency name hyphened to its number, before the noun it prices.
+    ("The board approved a 15-cent dividend.", "money", 0.15, "USD"),
+    ("Tokyo dropped its one-yen tender.", "money", 1.0, "JPY"),
+    # A prefixed dollar with a space, in any case.
+    ("Exports reached US $150 million in May.", "money", 150e6, "USD"),
+    ("The mill was sold for c $ 16 million.", "money", 16e6, "CAD"),
+    ("Orders rose to U.S. $ 2 billion.", "money", 2e9, "USD"),
+    ("The peso deal was worth Mex$ 10 million.", "money", 10e6, "MXN"),
+    # Signs after the number, in other scripts too.
+    ("A bowl of pho costs 45,000₫ in Hanoi.", "money", 45000.0, "VND"),
+    ("A night's stay was 300元 in Kunming.", "money", 300.0, "CNY"),
+    ("The ferry ticket costs 50,000 ₭.", "money", 50000.0, "LAK"),
+    # Currencies by name.
+    ("The vendor makes 300 bucks a day.", "money", 300.0, "USD"),
+    ("The tender was valued at 528 million francs.", "money", 528e6, "CHF"),
+    ("DAKAR: Senegal set aside 528 million francs for the port.", "money", 528e6, "XOF"),
+    ("Myanmar will spend 20 billion kyats on roads.", "money", 20e9, "MMK"),
+    ("The bank lent 5 billion roubles to the plant.", "money", 5e9, "RUB"),
+    ("The 1989 deal was worth 6.65 billion pesetas.", "money", 6.65e9, "ESP"),
+    # A sign word makes a rate negative.
+    ("Growth was minus 2.5 percent in the quarter.", "percent", -2.5, None),
+    ("Inflation stood at negative 0.3 per cent.", "percent", -0.3, None),
+    # The percent word before its number, the number ending the clause.
+    ("The tax rate is set at per cent of twelve.", "percent", 12.0, None),
+], ids=["dollars_and_cents", "words_dollars_and_cents", "euros_and_cents", "pounds_and_pence", "words_million_dong",
+        "hyphenated_cent", "hyphenated_yen", "spaced_us_dollar", "lowercase_spaced_canadian", "dotted_us_dollar",
+        "mexican_dollar", "dong_sign_after", "yuan_sign_after", "kip_sign_after", "bucks", "francs_default_swiss",
+        "francs_in_senegal", "kyats", "roubles", "pesetas", "minus_percent", "negative_per_cent", "percent_first"])
+def test_issue_15_shapes(loaded, text, kind, value, currency):
+    amount = one(loaded, text)
+    assert (amount.kind, amount.value, amount.currency) == (kind, pytest.approx(value), currency)
+    assert text[amount.evidence.start:amount.evidence.end] == amount.evidence.text == amount.text
+
+
+@pytest.mark.parametrize("text, value, written", [
+    ("Donors gave a $5 million grant.", 5e6, "$5 million"),
+    ("A $3 million grant was announced.", 3e6, "$3 million"),
+    ("The new road cost us $7 million.", 7e6, "$7 million"),
+    ("The company's $4 million plan was approved.", 4e6, "$4 million"),
+], ids=["article_a", "capital_article_a", "pronoun_us", "possessive_s"])
+def test_english_words_before_a_spaced_dollar_are_no_prefix(loaded, text, value, written):
+    amount = one(loaded, text)
+    assert (amount.value, amount.currency, amount.text) == (pytest.approx(value), "USD", written)
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam's U-23 won the regional final.",
+    "See https://example.org/search?q=30%25%2020% for the list.",
+], ids=["team_name_before_won", "url_encoding"])
+def test_issue_15_not_amounts(loaded, text):
+    assert [a for a in amounts(loaded, text) if a.kind in ("money", "percent")] == []
+
+
+def test_percent_word_first_needs_the_clause_to_end(loaded):
+    """'percent of 10 provinces' counts provinces; it states no percentage."""
+    found = amounts(loaded, "Officials asked what percent of 10 provinces met the target.")
+    assert [(a.kind, a.value) for a in found] == [("count", 10.0)]
+
+
+# Issue 15 (amounts): number words count what they modify, with 'hundred' and 'dozen' as scale words.
+@pytest.mark.parametrize("text, value, unit", [
+    ("Officials from five provinces attended the forum.", 5, "province"),
+    ("The committee approved one hundred and sixteen projects.", 116, "project"),
+    ("The district built 3 hundred houses for poor families.", 300, "house"),
+    ("The co-op sold two dozen cows last month.", 24, "cow"),
+], ids=["five_provinces", "words_with_and", "digits_hundred", "words_dozen"])
+def test_issue_15_counts(loaded, text, value, unit):
+    amount = one(loaded, text)
+    assert (amount.kind, amount.value, amount.currency, amount.unit) == ("count", value, None, unit)
+    assert text[amount.evidence.start:amount.evidence.end] == amount.evidence.text == amount.text
+
+
+def test_number_words_alone_count_nothing(loaded):
+    """A number must count a noun: 'one hundred and sixteen' alone is no amount."""
+    assert amounts(loaded, "The ministry said the total was one hundred and sixteen.") == []

@@ -3,7 +3,9 @@
 One regex over the text finds each number with what the genre writes around it: a currency
 before or after ("VND 5,075.5 billion", "US$120 million", "1.2 trillion dong", "P14.5 million"),
 scale words ("lakh crore"), a per-unit ("VND/person/year"), a percent sign or word, "-fold" or
-"times". Lexicons (currencies, scales, number words, qualifiers, units) are data in `patterns/`.
+"times". A currency's main unit and its sub-unit are one sum ("3 dollars 50 cents" is 3.50 USD);
+"minus" makes a number negative. Lexicons (currencies, scales, number words, qualifiers, units)
+are data in `patterns/`.
 The model's entities are hints only: it misses many amounts, so they serve to rule out numbers
 inside dates and times. Two numbers joined by "-", "to" or "and" are a range ("VND 5-7 billion",
 "from 5 to 7 per cent"): each end is an amount, and both carry the range's `min` and `max`.
@@ -41,6 +43,12 @@ RANGE_OPENERS = re.compile(rf"\b(?:{lexicon.cues(CUES, 'range_opener')})\s+$", r
 COMPARISON = re.compile(rf"\s+(?:{lexicon.cues(CUES, 'comparison')})\b", re.IGNORECASE)
 # "Directive 40", "No. 02", "Session 3": a number right after a capitalized word or "No." names a thing.
 NAMING_WORD = re.compile(r"(?:\b[A-Z][\w-]*|\bNo\.?|#)\s*$")
+SIGNS = lexicon.cues(CUES, "sign")
+NOT_PREFIXES = lexicon.cues(CUES, "not_prefix")
+# A dollar written with the country's letters before it: 'US$', 'HK$', 'U.S.$', 'Mex$'.
+DOLLAR_PREFIX = re.compile(r"[A-Za-z.]+\$")
+# Between a currency's main unit and its sub-unit: '3 dollars 50 cents', 'thirteen dollars and forty-five cents'.
+SUBUNIT_JOINER = re.compile(r"\s*,?\s+(?:and\s+)?")
 YEAR = re.compile(atoms.YEAR)
 DURATION = "duration"  # the units.jsonl kind of time units: "10 years" is a duration, not an amount
 
@@ -60,6 +68,7 @@ class Found:
     qualifier: str | None = None
     rule: str = "amounts.bare_number"
     subunits: int = 1  # written in a sub-unit of the currency: "34 cents" is 34 / 100 USD
+    shared: bool = False  # the currency is written as several countries write it ('Rs', 'cents')
 
     @property
     def value(self) -> float | None:
@@ -92,39 +101,66 @@ class CountryCurrencies:
         return {default: max(sorted(counts), key=counts.get) for default, counts in votes.items()}
 
 
+def currency_key(written: str) -> str:
+    """The lexicon key of a currency as written: lower case, one space; a prefixed dollar without
+    its spaces and dots, so that 'US $', 'u.s.$' and 'US$' are one key."""
+    key = re.sub(r"[\s-]+", " ", written).lower()
+    return re.sub(r"[\s.]", "", key) if key.endswith("$") else key
+
+
+def prefixed_dollars(texts: list[str]) -> str:
+    """The regex of dollars with a prefix ('US$', 'U.S.$', 'C$'), the prefix in any case and the
+    '$' after a space or not: wire copy writes 'US $150 million' and 'c $ 16.4 million'. A prefix that
+    is also an English word before a spaced '$' ('a $5 grant', 'cost us $5') is no prefix there, nor
+    the 's of a possessive ("the company's $5 million", "company ' s $ 5 million")."""
+    prefixes = sorted({t[:-1].rstrip(".") for t in texts}, key=len, reverse=True)
+    dotted = {t[:-1].rstrip(".") for t in texts if t.endswith(".$")}
+    alternatives = "|".join(re.escape(p) + (r"\.?" if p in dotted else "") for p in prefixes)
+    return rf"(?<!['’])(?<!['’]\s)(?!(?:{NOT_PREFIXES})\s)(?i:{alternatives})\s?\$"
+
+
 class AmountMatcher:
     """Finds money, percentages, multipliers and bare numbers in the text with one regex."""
 
     def __init__(self, currencies: str = "currencies.jsonl", qualifiers: str = "qualifiers.jsonl",
                  currency_signals: str = "currency_signals.jsonl") -> None:
         currencies = lexicon.load(currencies)
-        self.currency_codes = {e.text.lower(): e.kind for e in currencies}
-        self.shared = {e.text.lower() for e in currencies if e.shared}
-        self.subunits = {e.text.lower(): e.subunits for e in currencies if e.subunits != 1}
+        self.currency_codes = {currency_key(e.text): e.kind for e in currencies}
+        self.shared = {currency_key(e.text) for e in currencies if e.shared}
+        self.subunits = {currency_key(e.text): e.subunits for e in currencies if e.subunits != 1}
         self.countries = CountryCurrencies(currency_signals)
         # Codes and symbols stand before the number ("VND 5", "$2", "Rs.6,000"); any currency
-        # with two letters or more, or a sign alone, may follow it ("5 billion dong", "5 billion
-        # VND", "20€"); not a one-letter code ("5 P" is no peso).
-        before = lexicon.phrase_regex(e.text for e in currencies if not e.text.islower())
+        # with two letters or more, a sign alone, or one written in another script may follow it
+        # ("5 billion dong", "5 billion VND", "20€", "100元"), after a hyphen too ("a 12-cent rise");
+        # not a one-letter code ("5 P" is no peso).
+        dollars = [e.text for e in currencies if DOLLAR_PREFIX.fullmatch(e.text)]
+        before = prefixed_dollars(dollars) + "|" + lexicon.phrase_regex(
+            e.text for e in currencies if not e.text.islower() and e.text not in dollars)
         after = lexicon.phrase_regex(e.text for e in currencies if sum(c.isalpha() for c in e.text) >= 2
-                                     or not any(c.isalnum() for c in e.text))
+                                     or not any(c.isalnum() for c in e.text) or not e.text.isascii())
         scales = lexicon.phrase_regex(e.text for e in lexicon.load("scales.jsonl"))
         words = lexicon.phrase_regex([e.text for e in lexicon.load("number_words.jsonl")] + ["hundred"])
         qualifiers = lexicon.phrase_regex(e.text for e in lexicon.load(qualifiers))
         number = rf"\d+(?:[.,]\d+)*|(?i:(?:{words})(?:[\s-]+(?:and\s+)?(?:{words}))*)"
+        # "U-23", "COVID-19": a number hyphened to a word names a thing; "%2020" is URL encoding.
         self.pattern = re.compile(
             rf"(?:(?P<qualifier>(?i:{qualifiers}))\s+)?"
-            rf"(?<![\w.,/])(?P<before>{before})?\s?"
+            rf"(?:(?P<sign>(?i:{SIGNS}))\s+)?"
+            rf"(?<![\w.,/%])(?<![^\W\d_]-)(?P<before>{before})?\s?"
             rf"(?P<number>{number})(?![.,]\d)"
             # Scale words after a space or hyphen ("P412.7-million"), or glued to digits ("2bn").
             rf"(?P<scale>(?:(?:[\s-]+|(?<=\d))(?i:{scales})(?!\w))*)"
-            rf"(?:\s?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
+            rf"(?:[\s-]?(?P<after>(?i:{after}))(?P<per>(?:/[^\W\d]+)+)?(?!\w)"
             # "8 percent", "a 20-percent fund", "a 2.1-percentage-point drop", "a 10.14- percent rate"
             r"|(?P<points>(?:\s|-\s?)percentage[\s-]points?\b)"
             r"|(?P<percent>\s?%|(?:\s|-\s?)per\s?cent\b|(?:\s|-\s?)percent(?:s|age)?\b|\s+pct\b|(?-i:\s?pc)\b)"
             r"|(?P<fold>-?\s?fold\b)"
             r"|(?P<times>\s+times\b))?"
             r"(?![\w/]|-[A-Z])")
+        # "per cent of twenty": the percent word first, its number ending the clause, so that
+        # "percent of 10 provinces" is no percentage.
+        self.percent_first = re.compile(
+            rf"(?<![\w%])(?i:per\s?cent|percents?)\s+of\s+(?P<number>{number})(?=\s*(?:[.,;:!?)]|$))")
 
     def __call__(self, doc: Doc, decimal: str) -> list[Found]:
         found = []
@@ -136,6 +172,18 @@ class AmountMatcher:
             item = self.read(doc, m, number, local)
             if item is not None:
                 found.append(item)
+        return join_subunits(doc._.text, self.percents_first(doc._.text, decimal, found))
+
+    def percents_first(self, text: str, decimal: str, found: list[Found]) -> list[Found]:
+        """`found` with the percentages written percent word first ('per cent of 22') where it holds no
+        other amount (only the bare number the percentage reads), in text order."""
+        for m in self.percent_first.finditer(text):
+            number = _number(m.group("number"), decimal)
+            inside = [f for f in found if f.start < m.end() and m.start() < f.end]
+            if number is not None and all(f.kind is None for f in inside):
+                found = sorted([f for f in found if f not in inside] + [
+                    Found(m.start(), m.end(), m.start("number"), number, "", "percent", unit="percent",
+                          rule="amounts.percent_first")], key=lambda f: f.start)
         return found
 
     def read(self, doc: Doc, m: re.Match, number: float | None, local: dict[str, str]) -> Found | None:
@@ -143,15 +191,17 @@ class AmountMatcher:
         A shared currency symbol is read as the article's country's (`local`: default code -> code)."""
         scale = m.group("scale")
         currency = m.group("before") or m.group("after")
-        start = next(m.start(g) for g in ("qualifier", "before", "number") if m.group(g))
+        start = next(m.start(g) for g in ("qualifier", "sign", "before", "number") if m.group(g))
+        if m.group("sign") and number is not None:
+            number = -number
         base = Found(start, m.end(), m.start("number"), number, scale, None, qualifier=m.group("qualifier"))
         if currency:
-            written = re.sub(r"[\s-]+", " ", currency).lower()
+            written = currency_key(currency)
             code = self.currency_codes[written]
             code = local.get(code, code) if written in self.shared else code
             per = m.group("per")
             return replace(base, kind="money", currency=code, unit=per[1:] if per else None,
-                           subunits=self.subunits.get(written, 1),
+                           subunits=self.subunits.get(written, 1), shared=written in self.shared,
                            rule="amounts.currency_before" if m.group("before") else "amounts.currency_after")
         if any(len(w) == 1 for w in scale.split()):
             return None  # "m", "k" scale money only: "15m" is fifteen metres
@@ -171,6 +221,23 @@ class AmountMatcher:
 
 def _number(text: str, decimal: str) -> float | None:
     return numbers.parse_numeral(text, decimal) if text[0].isdigit() else numbers.parse_words(text)
+
+
+def join_subunits(text: str, found: list[Found]) -> list[Found]:
+    """Money in a currency's main unit and the sub-unit right after it as one amount: '3 dollars 50
+    cents' is 3.50 USD. A sub-unit several currencies share ('cents') takes the main unit's currency."""
+    out: list[Found] = []
+    for item in found:
+        main = out[-1] if out else None
+        if (main is not None and main.kind == item.kind == "money" and main.subunits == 1 and item.subunits != 1
+                and (item.currency == main.currency or item.shared) and not item.qualifier
+                and main.value is not None and item.value is not None
+                and SUBUNIT_JOINER.fullmatch(text, main.end, item.start)):
+            out[-1] = replace(main, end=item.end, number=main.value + item.value, scale="",
+                              rule="amounts.main_and_subunit")
+        else:
+            out.append(item)
+    return out
 
 
 def join_ranges(text: str, found: list[Found]) -> list[tuple[Found, ...]]:

@@ -171,6 +171,8 @@ class GoalMatcher:
         found = []
         for amount in amounts:
             start, end = amount.evidence.start, amount.evidence.end
+            if amount.kind == "multiplier" and cue is not None and cue < start:
+                cue = None  # the cue's goal is this change's size: not "... 2.5 times under a 12-billion-baht scheme"
             if self.is_baseline(text, amount) or amount.kind == "multiplier":
                 continue  # a change's start, or its size ("would increase 2.5 times"), is no goal's value
             deadline = deadline_after(doc, end, clause, amounts, published)
