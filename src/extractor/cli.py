@@ -96,7 +96,7 @@ def extract(
     model: Annotated[str, typer.Option(
         metavar="NAME", help="The spaCy pipeline to build on: an installed package or a path.")] = DEFAULT_MODEL,
     date_order: Annotated[DateOrder, typer.Option(
-        "--date-order", case_sensitive=False,
+        "--date-order", case_sensitive=False, metavar="ORDER",
         help="How to read numeric dates whose day and month could be either ('05/03/2024'): DMY, MDY "
              "(US and Philippine outlets) or YMD; auto lets each text's unambiguous numeric dates "
              "decide, else day first.")] = DateOrder.auto,

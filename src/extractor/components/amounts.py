@@ -42,7 +42,7 @@ RANGE_OPENERS = re.compile(rf"\b(?:{lexicon.cues(CUES, 'range_opener')})\s+$", r
 # "times" is a multiplier only with a comparison after it.
 COMPARISON = re.compile(rf"\s+(?:{lexicon.cues(CUES, 'comparison')})\b", re.IGNORECASE)
 # "Directive 40", "No. 02", "Session 3": a number right after a capitalized word or "No." names a thing.
-NAMING_WORD = re.compile(r"(?:\b[A-Z][\w-]*|\bNo\.?|#)\s*$")
+NAMING_WORD = re.compile(atoms.NAMING_WORD)
 SIGNS = lexicon.cues(CUES, "sign")
 NOT_PREFIXES = lexicon.cues(CUES, "not_prefix")
 # A dollar written with the country's letters before it: 'US$', 'HK$', 'U.S.$', 'Mex$'.
