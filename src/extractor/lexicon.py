@@ -77,6 +77,15 @@ class CurrencySignalEntry(Entry):
     replaces: list[str] = Field(min_length=1)
 
 
+class RelativeDateEntry(Entry):
+    """A word of dates counted from the reference date and what it counts: a weekday's place
+    (Monday 0), a direction (-1, 0, 1), a unit's days or months, a day's distance in days."""
+
+    kind: Literal["weekday", "weekday_abbreviation", "day_word", "direction", "day_unit", "month_unit", "count",
+                  "ordinal", "part", "part_around_reference"]
+    value: int
+
+
 class WordMap(Entry):
     """A word and the word it stands for when two mentions are compared ('provincial' province)."""
 
@@ -102,6 +111,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "scales.jsonl": NumberEntry,
     "currencies.jsonl": CurrencyEntry,
     "currency_signals.jsonl": CurrencySignalEntry,
+    "relative_dates.jsonl": RelativeDateEntry,
     "place_adjectives.jsonl": WordMap,
     "datelines.jsonl": DatelineForm,
     "titles.jsonl": categories("TitleEntry", "title", "qualifier", "fused"),

@@ -6,7 +6,8 @@ turns a single date into a value. Periods ("2021-2025", "from 2006-07 to 2012-13
 12") become ISO intervals. The year a day or month lacks comes from the reference date (the
 caller's `published`, else the article's dateline), else from a month-year naming the same month
 in the same paragraph, else in the text ("On February 23 ... the meeting in February 2023"), else
-it stays 'XXXX'.
+it stays 'XXXX'. Dates counted from the reference date ('yesterday', 'last Tuesday', 'next week')
+are `relative_dates`' grammar; with no reference date they have no value and a record warning.
 Not dates: durations, ages, times of day, document numbers ("78/2002/ND-CP"), copyright lines.
 """
 
@@ -22,7 +23,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import atoms, lexicon, temporal
+from .. import atoms, lexicon, relative_dates, temporal
 from ..facts import DateFact, Evidence
 from ..overlaps import resolve_overlaps
 
@@ -168,12 +169,15 @@ class Context:
         end = self.text.find(".", start)
         return self.text[max(self.text.rfind(".", 0, start), 0):end if end >= 0 else len(self.text)]
 
+    def coming(self, start: int) -> bool:
+        """Whether the sentence at `start` speaks of what is coming, or a deadline precedes it."""
+        sentence = self.sentence_at(start)
+        return bool(COMING.search(sentence) or (DEADLINE.search(self.text[max(start - 20, 0):start])
+                                                and not PAST.search(sentence)))
+
     def point(self, text: str, start: int) -> tuple[temporal.DatePoint | None, str | None]:
         """A single date, and where its year came from: 'text', 'reference', 'context' or None."""
-        sentence = self.sentence_at(start)
-        coming = bool(COMING.search(sentence) or (DEADLINE.search(self.text[max(start - 20, 0):start])
-                                                  and not PAST.search(sentence)))
-        point = temporal.normalize(text, self.reference, coming=coming)
+        point = temporal.normalize(text, self.reference, coming=self.coming(start))
         if point is None:
             return None, None
         if not point.value.startswith("XXXX"):
@@ -328,29 +332,42 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
+        # The relative dates first: they hold the shapes' words ("the first Friday of July").
+        relative = [Found(m.start(), m.end(), rule, m)
+                    for rule, m in relative_dates.find(text, doc._.context.lowercase_calendar)]
         found = shapes(text, recognizers=ANY_CASE_RECOGNIZERS if doc._.context.lowercase_calendar else RECOGNIZERS)
-        found = resolve_overlaps(found + model_dates(doc))  # the shapes first: they know more
+        found = resolve_overlaps(relative + found + model_dates(doc))  # the shapes before the model's
         header = header_dates(found, text)
         order = text_order(text) if self.date_order == "auto" else self.date_order
         context = Context(doc._.context.reference_day, text, order)
         read = [(cand, normalize(cand, context)) for cand in found]
-        years = written_years(normalized for _, normalized in read)
-        spans, values = [], {}
+        years = written_years(normalized for _, normalized in read if normalized)
+        spans, values, warnings = [], {}, []
         for cand, normalized in read:
+            if normalized is None:
+                warnings.append(relative_dates.unresolved_warning(text, cand.start, cand.end))
+                continue
             if not normalized:
                 continue
             in_header = cand in header
             rule = "dates.dateline" if in_header else cand.rule
             normalized = [with_written_year(value, year_from, years) for value, year_from in normalized]
-            span = doc.char_span(cand.start, cand.end, label="DATELINE" if in_header else "DATE",
+            span = doc.char_span(cand.start, cand.end, label="DATELINE" if in_header else label_of(cand.rule),
                                  alignment_mode="expand")
             span._.rule, span._.date_values = rule, [value for value, _ in normalized]
             spans.append(span)
             evidence = Evidence.at(text, cand.start, cand.end, rule)
             for value, year_from in normalized:
-                values.setdefault(value, DateFact(evidence.text, value, year_from, evidence))
+                # A day the text states beats the same day counted, and is listed where it is stated:
+                # "last Friday [October 25, 2024]".
+                known = values.get(value)
+                if known is None or (known.evidence.rule in relative_dates.RULES and rule not in relative_dates.RULES):
+                    values.pop(value, None)
+                    values[value] = DateFact(evidence.text, value, year_from, evidence)
         doc.spans[DATES_KEY] = spans
         doc._.dates = list(values.values())
+        if warnings:  # other stages warn too: extend, never replace
+            doc._.warnings = [*(doc._.warnings or []), *warnings]
         return doc
 
 
@@ -379,10 +396,28 @@ def with_written_year(value: str, year_from: str | None, years: dict[str, set[st
     return "/".join(next(iter(options)) + end[4:] for options, end in zip(found, ends)), "context"
 
 
-def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]]:
-    """The values one candidate states, each with where its year came from."""
+def label_of(rule: str) -> str:
+    """A span's label: RELATIVE_DATE for a date counted from the reference date, so that a stage
+    that reads the days the text states (the event's) can tell it apart; else DATE."""
+    return "RELATIVE_DATE" if rule in relative_dates.RULES else "DATE"
+
+
+def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]] | None:
+    """The values one candidate states, each with where its year came from; None for a date
+    counted from the reference date when there is none."""
     m, rule = cand.match, cand.rule
     groups = m.groupdict()
+    if rule in relative_dates.RULES:
+        read = relative_dates.reading(rule, m, context.coming(cand.start))
+        if read is None:
+            return []
+        if context.reference is None:
+            return None
+        value = read(context.reference)
+        if not value:
+            return []
+        year_from = "text" if groups.get("year") else "reference"  # "the first Friday of July 2024"
+        return [(value, None if value.startswith("XXXX") else year_from)]
     if rule == "dates.year":
         return [(m.group("y"), "text")]
     if rule == "dates.year_range":
@@ -540,7 +575,7 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
     return [span, (f"{year:04d}", year_from)] if year_from == "text" else [span]
 
 
-@Language.factory("extractor_dates", assigns=["doc._.dates"], requires=["doc._.context", "doc.ents"],
+@Language.factory("extractor_dates", assigns=["doc._.dates", "doc._.warnings"], requires=["doc._.context", "doc.ents"],
                   default_config={"date_order": "auto"})
 def make_dates(nlp: Language, name: str, date_order: str) -> DatesComponent:
     return DatesComponent(date_order)
