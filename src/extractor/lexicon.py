@@ -143,7 +143,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "event_cues.jsonl": categories("EventCueEntry", "weekday", "document_dated", "part_of_day", "organizing_verb",
                                    "settlement"),
     "date_cues.jsonl": categories("DateCueEntry", "copyright", "coming", "past_perfect", "deadline",
-                                  "sentence_preposition"),
+                                  "sentence_preposition", "modifier"),
     "document_cues.jsonl": categories("DocumentCueEntry", "named_kind", "issuing", "subject_opener", "subject_verb",
                                       "finite_verb", "coordinator"),
     "amount_cues.jsonl": categories("AmountCueEntry", "range_joiner", "range_opener", "comparison", "sign",

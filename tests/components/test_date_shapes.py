@@ -65,7 +65,23 @@ CASES = [
     # Ranges with "through".
     ("days_through", "Schools closed between November 15th through the 19th.", "2024-11-25",
      [("between November 15th through the 19th", "2024-11-15/2024-11-19")]),
+    # Two dates joined as a period's ends, and a modifier kept in the span.
+    ("two_dates_joined_by_until", "Registration ran from 2023/08/14 until October 2.", None,
+     [("from 2023/08/14 until October 2", "2023-08-14/2023-10-02")]),
+    ("between_two_days", "Applications were taken between January 3rd and April 5th.", "2024-06-01",
+     [("between January 3rd and April 5th", "2024-01-03/2024-04-05")]),
+    ("numeric_days_joined", "The fair ran from 10/1 to 11/7 last year.", None, [("from 10/1 to 11/7", "XXXX-01-10/XXXX-07-11")]),
+    ("months_of_two_years", "Sales from July 2024 to June 2025 rose.", None, [("from July 2024 to June 2025", "2024-07/2025-06")]),
+    ("weekday_before_the_end", "Hearings ran 2nd Feb until Wed, 21 of Feb in Lagos.", "2024-03-01",
+     [("2nd Feb until Wed, 21 of Feb", "2024-02-02/2024-02-21")]),
+    ("no_period_backwards", "It was moved from 3 May 2024 to 1 April 2024.", None,
+     [("1 April 2024", "2024-04-01"), ("3 May 2024", "2024-05-03")]),
+    ("the_start_takes_the_end_s_year", "It ran from 3 May to 1 April 2024.", None, [("from 3 May to 1 April 2024", "2023-05-03/2024-04-01")]),
+    ("end_of_a_year", "The road will open by the end of 2026.", None, [("the end of 2026", "2026")]),
+    ("mid_year", "Prices fell in mid-2023 and early March.", "2024-06-01", [("early March", "2024-03"), ("mid-2023", "2023")]),
     # What looks like a date and is none.
+    ("a_price_is_no_year", "The kit costs $2000 in Hanoi.", None, []),
+    ("a_decimal_before_a_month", "Output was 6,107.31 August 2019 figures.", None, [("August 2019", "2019-08")]),
     ("a_number_of_a_document", "The council passed Ordinance No. 2023-07 and Resolution 11/2016.", None, []),
     ("a_fiscal_year_is_no_month", "The 2019-20 budget was approved.", None, [("2019-20", "2019/2020")]),
     ("a_version_number", "Version 1.2.2016 of the software shipped.", None, []),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,7 +29,8 @@ from ..overlaps import resolve_overlaps
 
 DAY, YEAR = atoms.DAY, atoms.YEAR
 # A year not glued to a code or number: not "78/2002/ND-CP", "2024-NQ", "12,2024" or "2024.5".
-FREE = r"(?:(?<![\w/.,-])|(?<=mid-))"  # but "mid-2025" is 2025
+# Nor money: "$2000".
+FREE = r"(?:(?<![\w/.,$€£¥₹₱-])|(?<=mid-))"  # but "mid-2025" is 2025
 END = r"(?![\w/]|[-.,]\d|-[A-Za-z])"
 NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"  # day/month, day first
 DOTTED = rf"(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.{YEAR}"  # "22.02.2016": two digits each, day first
@@ -103,12 +104,12 @@ def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
         # may touch it: a page header runs "Viet Nam31/07/2024" together.
         ("dates.numeric_date", pattern(rf"""(?<![\d/.,-])(?P<a>{DAY_OR_MONTH})(?P<sep>[/.-])(?P<b>{DAY_OR_MONTH})(?P=sep)
                                         (?P<y>{YEAR}|\d\d){END}""")),
-        ("dates.day_month_year", pattern(rf"\b(?P<date>{day_month_year}){END}")),
+        ("dates.day_month_year", pattern(rf"(?<![\d.,])\b(?P<date>{day_month_year}){END}")),  # not "6,107.31 August 2019"
         # Day/month without a year only after a preposition: "20/25 targets" is no date; a dash only after "on".
         ("dates.numeric_day_month", pattern(rf"""\b(?:(?:on|of|from|to|until|till|by|before|after|since|dated)\s+
                                               (?P<date>(?P<a>{DAY_OR_MONTH})/(?P<b>{DAY_OR_MONTH}))
                                               |on\s+(?P<dashed>(?P<a2>{DAY_OR_MONTH})-(?P<b2>{DAY_OR_MONTH}))){END}""")),
-        ("dates.day_month", pattern(rf"\b(?P<date>{day_month}){END}")),
+        ("dates.day_month", pattern(rf"(?<![\d.,])\b(?P<date>{day_month}){END}")),
         ("dates.year_quarter", pattern(rf"\b(?P<y>{YEAR})\s*[-/]?\s*Q(?P<q>[1-4]){END}")),  # "2016 Q3"
         ("dates.quarter", pattern(rf"""\b(?:(?P<rel>this|next|last)\s+year['’]s\s+)?
                                  (?:Q(?P<q>[1-4])\s*/?\s*(?P<y>{YEAR})?
@@ -342,26 +343,28 @@ class DatesComponent:
         context = Context(doc._.context.reference_day, text, order)
         read = [(cand, normalize(cand, context)) for cand in found]
         years = written_years(normalized for _, normalized in read if normalized)
-        spans, values, warnings = [], {}, []
+        readings, warnings = [], []
         for cand, normalized in read:
             if normalized is None:
                 warnings.append(relative_dates.unresolved_warning(text, cand.start, cand.end))
-                continue
-            if not normalized:
-                continue
-            in_header = cand in header
-            rule = "dates.dateline" if in_header else cand.rule
-            normalized = [with_written_year(value, year_from, years) for value, year_from in normalized]
-            span = doc.char_span(cand.start, cand.end, label="DATELINE" if in_header else label_of(cand.rule),
-                                 alignment_mode="expand")
-            span._.rule, span._.date_values = rule, [value for value, _ in normalized]
+            elif normalized:
+                in_header = cand in header
+                readings.append(Reading(
+                    modified_start(text, cand.start), cand.end, "dates.dateline" if in_header else cand.rule,
+                    [with_written_year(value, year_from, years) for value, year_from in normalized],
+                    "DATELINE" if in_header else label_of(cand.rule)))
+        spans, values = [], {}
+        for reading in joined(readings, text):
+            span = doc.char_span(reading.start, reading.end, label=reading.label, alignment_mode="expand")
+            span._.rule, span._.date_values = reading.rule, [value for value, _ in reading.values]
             spans.append(span)
-            evidence = Evidence.at(text, cand.start, cand.end, rule)
-            for value, year_from in normalized:
+            evidence = Evidence.at(text, reading.start, reading.end, reading.rule)
+            for value, year_from in reading.values:
                 # A day the text states beats the same day counted, and is listed where it is stated:
                 # "last Friday [October 25, 2024]".
                 known = values.get(value)
-                if known is None or (known.evidence.rule in relative_dates.RULES and rule not in relative_dates.RULES):
+                if known is None or (known.evidence.rule in relative_dates.RULES
+                                     and reading.rule not in relative_dates.RULES):
                     values.pop(value, None)
                     values[value] = DateFact(evidence.text, value, year_from, evidence)
         doc.spans[DATES_KEY] = spans
@@ -394,6 +397,82 @@ def with_written_year(value: str, year_from: str | None, years: dict[str, set[st
     if any(len(options) != 1 for options in found):
         return value, year_from
     return "/".join(next(iter(options)) + end[4:] for options, end in zip(found, ends)), "context"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A candidate read: its span (with any modifier before it: 'the end of 2025'), its values
+    each with where its year came from, and its span's label."""
+
+    start: int
+    end: int
+    rule: str
+    values: list[tuple[str, str | None]]
+    label: str
+
+
+MODIFIER = re.compile(rf"\b(?:the\s+)?(?:{lexicon.cues(CUES, 'modifier')})[\s-]*$", re.IGNORECASE)
+
+
+def modified_start(text: str, start: int) -> int:
+    """Where a date's span starts: before a modifier that names part of it ('early March', 'the end
+    of 2025', 'mid-2024'), whose value is the whole period named."""
+    m = MODIFIER.search(text, max(start - 24, 0), start)
+    return m.start() if m else start
+
+
+# Two dates joined as a period's ends: "from 10/1 to 11/7", "between January 1st and April 5th",
+# "today until next Sunday", "1st Jan until Wed, 22 of Jan".
+JOINER = re.compile(rf"\s*(?:to|until|till|through|thru|[-–—])\s*(?:{WEEKDAY},?\s+)?", re.IGNORECASE)
+BETWEEN_JOINER = re.compile(rf"\s+and\s+(?:{WEEKDAY},?\s+)?", re.IGNORECASE)
+RANGE_OPENER = re.compile(r"\b(?P<word>from|between)\s+$", re.IGNORECASE)
+
+
+def joined(readings: list[Reading], text: str) -> Iterator[Reading]:
+    """The readings with each two joined as a period's ends made one period."""
+    i = 0
+    while i < len(readings):
+        if i + 1 < len(readings) and (period := joined_pair(readings[i], readings[i + 1], text)):
+            yield period
+            i += 2
+        else:
+            yield readings[i]
+            i += 1
+
+
+def joined_pair(first: Reading, last: Reading, text: str) -> Reading | None:
+    """The period `first` to `last` when the text joins them so; None when it does not, or when one
+    of them is no day or month (years have their own ranges: '2015 to 2018')."""
+    if len(first.values) != 1 or len(last.values) != 1:
+        return None
+    (a, a_from), (b, b_from) = first.values[0], last.values[0]
+    if len(a.split("/")[0]) < 7 or len(b.split("/")[-1]) < 7:
+        return None
+    opener = RANGE_OPENER.search(text, max(first.start - 10, 0), first.start)
+    between = opener is not None and opener.group("word").lower() == "between"
+    if not (BETWEEN_JOINER if between else JOINER).fullmatch(text, first.end, last.start):
+        return None
+    start, end = a.split("/")[0], b.split("/")[-1]
+    if a_from == "text" and b_from != "text":  # "from 2015/08/12 until October 22": the end in the start's year
+        end = in_year_of(end, start, after=True)
+    elif b_from == "text" and a_from != "text":
+        start = in_year_of(start, end, after=False)
+    if start[:7] > end[:7] or (start[:7] == end[:7] and start > end):
+        return None
+    label = "RELATIVE_DATE" if "RELATIVE_DATE" in (first.label, last.label) else "DATE"
+    return Reading(opener.start() if opener else first.start, last.end, "dates.date_range",
+                   [(f"{start}/{end}", a_from if a_from == b_from else "text")], label)
+
+
+def in_year_of(value: str, other: str, *, after: bool) -> str:
+    """`value` ('2017-10-22', 'XXXX-10') moved to `other`'s year, or the year after (`after`) or
+    before it, whichever keeps it on its side of `other`."""
+    moved = other[:4] + value[4:]
+    if after and moved[:len(other)] < other[:len(moved)]:
+        moved = f"{int(other[:4]) + 1:04d}{value[4:]}"
+    elif not after and moved[:len(other)] > other[:len(moved)]:
+        moved = f"{int(other[:4]) - 1:04d}{value[4:]}"
+    return moved
 
 
 def label_of(rule: str) -> str:
