@@ -37,7 +37,7 @@ DOTTED = rf"(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.{YEAR}"  # "22.02.2016":
 # Two numbers of a numeric date, day and month in either order (`DateOrder` settles which).
 DAY_OR_MONTH = r"(?:[12]\d|3[01]|0?[1-9])"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-RELATIVE_YEARS = {"this": 0, "last": -1, "previous": -1, "next": 1}
+RELATIVE_YEARS = {"this": 0, "the": 0, "last": -1, "previous": -1, "next": 1}  # "the first quarter of the year"
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11}
 DATES_KEY = "dates"
@@ -79,8 +79,8 @@ NO_NOUN_AFTER = r"(?![ \t]+(?!(?:in|at|on|to|and|for|with|from|until)\b)[a-z0-9]
 def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
     """The recognizers, most specific first (an overlap keeps the earlier, then the longer one), for
     month and weekday names written as `month` and `weekday` say (capitalized, or any case)."""
-    day_month_year = rf"""(?:{DAY}\.?(?:\s+|-|/)(?:of\s+)?{month}(?:,?\s+|\s+of\s+|-|/){YEAR}
-                          |{month}(?:\s+|-|/)(?:the\s+)?{DAY}(?:,?\s+|\s+of\s+){YEAR}
+    day_month_year = rf"""(?:{DAY}\.?(?:\s+|-|/)(?:of\s+)?{month}(?:,?\s+|\s+(?:of|in)\s+|-|/){YEAR}
+                          |{month}(?:\s+|-|/)?(?:the\s+)?{DAY}(?:\s*,?\s+|\s+(?:of|in)\s+|(?<=\d)[-/]){YEAR}
                           |{YEAR}[-/]{month}[-/]{DAY}
                           |(?:the\s+)?{DAY_WORD}\s+of\s+{month},?\s+{YEAR}|{month}\s+(?:the\s+)?{DAY_WORD},?\s+{YEAR})"""
     day_month = rf"""(?:{DAY}(?:\s+|-)(?:of\s+)?{month}|{month}(?:\s+|-|/)(?:the\s+)?{DAY}|{month},\s*{DAY}(?<=st|nd|rd|th)
@@ -102,27 +102,29 @@ def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
                                            (?P<d>[12]\d|3[01]|0?[1-9]){END}""")),
         # Day and month in either order, then the year: "31/7/2024", "22.02.2016", "9-18-15". Letters
         # may touch it: a page header runs "Viet Nam31/07/2024" together.
-        ("dates.numeric_date", pattern(rf"""(?<![\d/.,-])(?P<a>{DAY_OR_MONTH})(?P<sep>[/.-])(?P<b>{DAY_OR_MONTH})(?P=sep)
-                                        (?P<y>{YEAR}|\d\d){END}""")),
-        ("dates.day_month_year", pattern(rf"(?<![\d.,])\b(?P<date>{day_month_year}){END}")),  # not "6,107.31 August 2019"
+        ("dates.numeric_date", pattern(rf"""(?<![\d/.,-])(?P<a>{DAY_OR_MONTH})(?P<space>\s?)(?P<sep>[/.-])(?P=space)(?P<b>{DAY_OR_MONTH})
+                                        (?P=space)(?P=sep)(?P=space)(?P<y>{YEAR}|\d\d){END}""")),
+        ("dates.day_month_year", pattern(rf"(?<![\d.,$€£¥₹₱])\b(?P<date>{day_month_year}){END}")),  # not "6,107.31 August 2019"
         # Day/month without a year only after a preposition: "20/25 targets" is no date; a dash only after "on".
         ("dates.numeric_day_month", pattern(rf"""\b(?:(?:on|of|from|to|until|till|by|before|after|since|dated)\s+
                                               (?P<date>(?P<a>{DAY_OR_MONTH})/(?P<b>{DAY_OR_MONTH}))
                                               |on\s+(?P<dashed>(?P<a2>{DAY_OR_MONTH})-(?P<b2>{DAY_OR_MONTH}))){END}""")),
-        ("dates.day_month", pattern(rf"(?<![\d.,])\b(?P<date>{day_month}){END}")),
+        ("dates.day_month", pattern(rf"(?<![\d.,$€£¥₹₱])(?<![$€£¥₹₱]\s)\b(?P<date>{day_month}){END}")),
         ("dates.year_quarter", pattern(rf"\b(?P<y>{YEAR})\s*[-/]?\s*Q(?P<q>[1-4]){END}")),  # "2016 Q3"
         ("dates.quarter", pattern(rf"""\b(?:(?P<rel>this|next|last)\s+year['’]s\s+)?
-                                 (?:Q(?P<q>[1-4])\s*/?\s*(?P<y>{YEAR})?
+                                 (?:Q(?P<q>[1-4])(?:\s*[-/]?\s*(?P<y>{YEAR})|\s+(?P<rel3>this|next|last)\s+year\b)?
                                  |(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter
-                                  (?:(?:\s+of)?\s+(?:(?P<y2>{YEAR})|(?P<rel2>this|next|last)\s+year\b))?){END}""")),
-        ("dates.half", pattern(rf"""\b(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR}){END}""")),
+                                  (?:(?:\s+of)?\s+(?:(?P<y2>{YEAR})|(?P<rel2>this|next|last|the)\s+year\b))?){END}""")),
+        ("dates.half", pattern(rf"""\b(?:(?:H(?P<h>[12])\s*/?\s*|(?:the\s+)?(?P<hw>first|second)\s+half\s+of\s+)(?P<y>{YEAR})
+                              |(?P<y2>{YEAR})\s*-?\s*H(?P<h2>[12])){END}""")),
         ("dates.month_range", pattern(rf"""\b(?:(?:between|from)\s+(?:the\s+months?\s+of\s+)?(?P<m1>{month})\s+(?:and|to|till|until|through)\s+(?P<m2>{month})
-                                    |(?P<m3>{month})\s*[-–]\s*(?P<m4>{month}))(?:,?\s+(?P<y>{YEAR}))?(?![\w-])""")),
+                                    |(?P<m3>{month})\s*[-–]\s*(?P<m4>{month}))(?:,?\s+|\s+in\s+)?(?P<y>{YEAR})?(?![\w-])""")),
         # A day of the month alone needs the reference: "On the 5th, the delegation ..."
         ("dates.days_of_month", pattern(rf"""\bthe\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s*(?:[-–]|to|and)\s*
                                     (?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{month})""")),
         # "Friday the 22nd": the weekday settles the month.
-        ("dates.weekday_day_of_month", pattern(rf"""\b(?P<date>(?P<weekday>{weekday}),?\s+the\s+{ordinal_day})\b
+        ("dates.weekday_day_of_month", pattern(rf"""\b(?P<date>(?P<weekday>{weekday}),?\s+(?:the\s+{ordinal_day}
+                                            |(?P<dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))\b
                                             (?!\s+(?:of\s+)?{month}){NO_NOUN_AFTER}""")),
         # "On the 5th, ..."; an ordinal word or another preposition only with no noun after it: "for the
         # second time", "on the first day".
@@ -132,10 +134,10 @@ def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
                                    (?!\s+(?:of\s+)?{month})""")),
         ("dates.first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
                                       (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
-        ("dates.month_year", pattern(rf"\b(?P<date>{month}\s*,?\s+{YEAR}|{YEAR}\s*,?\s+{month}){END}")),
-        # "11/2016", "2016-11" (but "2016-17" is a fiscal year): not a code's "Resolution 11/2016".
-        ("dates.numeric_month_year", pattern(rf"""(?<![\w/.,-])(?:(?P<mo>1[0-2]|0?[1-9])[/-](?P<y>{YEAR})
-                                           |(?P<y2>{YEAR})[/-](?P<mo2>1[0-2]|0[1-9])){END}""")),
+        ("dates.month_year", pattern(rf"\b(?P<date>{month}(?:\s*,?\s+(?:of\s+)?|[-/]){YEAR}|{YEAR}\s*,?\s+{month}){END}")),
+        # "11/2016", "2016-11", "2016 / 3" (but "2016-17" is a fiscal year): not a code's "Resolution 11/2016".
+        ("dates.numeric_month_year", pattern(rf"""(?<![\w/.,-])(?:(?P<mo>1[0-2]|0?[1-9])\s*[/-]\s*(?P<y>{YEAR})
+                                           |(?P<y2>{YEAR})\s*[/-]\s*(?P<mo2>1[0-2]|0?[1-9])){END}""")),
         ("dates.month_of", pattern(rf"\b(?P<date>(?:the\s+)?month\s+of\s+(?P<m>{month}))(?![\w-])")),
         # A month alone only after a preposition: "May" is also a verb.
         ("dates.month", pattern(rf"""\b(?:in|since|from|until|till|by|before|after|of|during|early|late|mid-?|end\s+of|up\s+to)
@@ -628,8 +630,9 @@ WEEKDAY_INDEX = {name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES.spli
 
 def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str | None]]:
     """'Q3/2024' -> 2024-07/2024-09; 'H1 2024', 'the first six months of 2024' -> 2024-01/2024-06, and the year."""
-    written = m.group("y") or m.groupdict().get("y2")
-    relative = (m.groupdict().get("rel") or m.groupdict().get("rel2") or "").lower()
+    groups = m.groupdict()
+    written = groups.get("y") or groups.get("y2")
+    relative = (groups.get("rel") or groups.get("rel2") or groups.get("rel3") or "").lower()
     if written and written.isdigit():
         year, year_from = int(written), "text"
     elif relative and context.reference is not None:  # "next year's third quarter"
@@ -643,7 +646,7 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
         q = int(m.group("q")) if m.group("q") else ORDINALS[m.group("qw").lower()]
         first, last = 3 * q - 2, 3 * q
     elif rule == "dates.half":
-        h = int(m.group("h")) if m.group("h") else ORDINALS[m.group("hw").lower()]
+        h = int(m.group("h") or m.group("h2")) if m.group("h") or m.group("h2") else ORDINALS[m.group("hw").lower()]
         first, last = 6 * h - 5, 6 * h
     else:
         n = m.group("n").lower()
