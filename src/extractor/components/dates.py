@@ -109,6 +109,9 @@ def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
         ("dates.numeric_day_month", pattern(rf"""\b(?:(?:on|of|from|to|until|till|by|before|after|since|dated)\s+
                                               (?P<date>(?P<a>{DAY_OR_MONTH})/(?P<b>{DAY_OR_MONTH}))
                                               |on\s+(?P<dashed>(?P<a2>{DAY_OR_MONTH})-(?P<b2>{DAY_OR_MONTH}))){END}""")),
+        # A weekday makes a numeric day and month a date: "Friday 7/6", "on Friday 7.6".
+        ("dates.weekday_numeric_day_month", pattern(rf"""\b(?P<weekday>{weekday}),?\s+(?P<date>(?P<a>{DAY_OR_MONTH})(?P<sep>[/.-])
+                                                 (?P<b>{DAY_OR_MONTH})){END}""")),
         ("dates.day_month", pattern(rf"(?<![\d.,$€£¥₹₱])(?<![$€£¥₹₱]\s)\b(?P<date>{day_month}){END}")),
         ("dates.year_quarter", pattern(rf"\b(?P<y>{YEAR})\s*[-/]?\s*Q(?P<q>[1-4]){END}")),  # "2016 Q3"
         ("dates.quarter", pattern(rf"""\b(?:(?P<rel>this|next|last)\s+year['’]s\s+)?
@@ -130,7 +133,9 @@ def recognizers(month: str, weekday: str) -> tuple[tuple[str, re.Pattern], ...]:
         # second time", "on the first day".
         ("dates.day_of_month", pattern(rf"""\b(?:(?:on|from)\s+(?P<date>(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b
                                          |(?:on|from|for|by|until|till|since)\s+(?P<later>the\s+(?:(?P<dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?P<dw>{DAY_WORD})))
-                                          \b{NO_NOUN_AFTER})
+                                          \b{NO_NOUN_AFTER}
+                                         # a bare number only where the sentence ends: "returned for the 27."
+                                         |(?:on|for)\s+(?P<bare>the\s+(?P<dn>[12]\d|3[01]|0?[1-9]))(?=\s*(?:[.!?;]|$)))
                                    (?!\s+(?:of\s+)?{month})""")),
         ("dates.first_months", pattern(rf"""\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months
                                       (?:\s+of\s+(?P<y>{YEAR}|the\s+year|this\s+year))?""")),
@@ -267,7 +272,7 @@ def shapes(text: str, endpos: int | None = None, recognizers=RECOGNIZERS) -> lis
         for m in regex.finditer(text, 0, endpos):
             if plausible(rule, m, text) and not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()]):
                 groups = m.groupdict()
-                part = next((name for name in ("date", "dashed", "later") if groups.get(name) is not None), 0)
+                part = next((name for name in ("date", "dashed", "later", "bare") if groups.get(name) is not None), 0)
                 found.append(Found(*m.span(part), rule, m))
     return found
 
@@ -282,11 +287,12 @@ def plausible(rule: str, m: re.Match, text: str) -> bool:
         return not m.group("y2") or int(m.group("mo2")) < int(m.group("y2")[2:])
     if rule == "dates.year_range" and len(m.group("b")) == 2:
         return int(m.group("b")) > int(m.group("a")[2:])
-    if rule in ("dates.numeric_date", "dates.numeric_day_month"):
+    if rule in ("dates.numeric_date", "dates.numeric_day_month", "dates.weekday_numeric_day_month"):
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("a2"), m.group("b2"))
         # Points make versions too: "1.2.2016" is none, "13.5.2015" and "22.02.2016" are dates.
-        dotted = m.groupdict().get("sep") == "."
-        return min(int(a), int(b)) <= 12 and not (dotted and (len(m.group("y")) == 2 or len(a) == 1))
+        # (after a weekday, "Friday 7.6" is a date all the same)
+        dotted = m.groupdict().get("sep") == "." and rule != "dates.weekday_numeric_day_month"
+        return min(int(a), int(b)) <= 12 and not (dotted and (len(m.groupdict().get("y") or "") == 2 or len(a) == 1))
     return True
 
 
@@ -443,18 +449,19 @@ def joined(readings: list[Reading], text: str) -> Iterator[Reading]:
 
 
 def joined_pair(first: Reading, last: Reading, text: str) -> Reading | None:
-    """The period `first` to `last` when the text joins them so; None when it does not, or when one
-    of them is no day or month (years have their own ranges: '2015 to 2018')."""
+    """The period `first` to `last` when the text joins them so; None when it does not, or when they
+    are not two days or two months (years have their own ranges: '2015 to 2018')."""
     if len(first.values) != 1 or len(last.values) != 1:
         return None
     (a, a_from), (b, b_from) = first.values[0], last.values[0]
-    if len(a.split("/")[0]) < 7 or len(b.split("/")[-1]) < 7:
+    # Days to days, months to months: "previous week - Monday" names no period.
+    if "/" in a + b or len(a) != len(b) or len(a) < 7:
         return None
     opener = RANGE_OPENER.search(text, max(first.start - 10, 0), first.start)
     between = opener is not None and opener.group("word").lower() == "between"
     if not (BETWEEN_JOINER if between else JOINER).fullmatch(text, first.end, last.start):
         return None
-    start, end = a.split("/")[0], b.split("/")[-1]
+    start, end = a, b
     if a_from == "text" and b_from != "text":  # "from 2015/08/12 until October 22": the end in the start's year
         end = in_year_of(end, start, after=True)
     elif b_from == "text" and a_from != "text":
@@ -516,11 +523,16 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]] | N
     if rule == "dates.iso_date":
         return [(m.group(), "text")]
     if rule in ("dates.year_first_date", "dates.numeric_date"):
-        return numeric_date(m, context.order)
-    if rule == "dates.numeric_day_month":
-        a, b = (groups["a"], groups["b"]) if groups["a"] else (groups["a2"], groups["b2"])
-        day, month = day_and_month(int(a), int(b), context.order)
-        point, year_from = context.point(f"{day} {calendar.month_name[month]}", cand.start)
+        return numeric_date(m, context)
+    if rule in ("dates.numeric_day_month", "dates.weekday_numeric_day_month"):
+        a, b = (int(groups["a"]), int(groups["b"])) if groups["a"] else (int(groups["a2"]), int(groups["b2"]))
+        readings = [day_and_month(a, b, context.order), day_and_month(a, b, "MDY" if context.order == "DMY" else "DMY")]
+        points = [context.point(f"{day} {calendar.month_name[month]}", cand.start) for day, month in readings]
+        if rule == "dates.weekday_numeric_day_month":  # "Friday 7/6": the reading that is a Friday, if one is
+            weekday = WEEKDAY_INDEX[m.group("weekday").lower().rstrip(".")[:3]]
+            points = [(p, y) for p, y in points if p and temporal.DAY_VALUE.fullmatch(p.value)
+                      and not p.value.startswith("XXXX") and date.fromisoformat(p.value).weekday() == weekday] + points
+        point, year_from = points[0]
         return [(point.value, year_from)] if point else []
     if rule == "dates.numeric_month_year":
         year, month = (groups["y"], groups["mo"]) if groups["y"] else (groups["y2"], groups["mo2"])
@@ -549,7 +561,7 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]] | N
     if rule in ("dates.day_of_month", "dates.days_of_month", "dates.weekday_day_of_month"):
         if context.reference is None:
             return []
-        digits = m.group("d") or m.groupdict().get("dd")
+        digits = m.group("d") or m.groupdict().get("dd") or m.groupdict().get("dn")
         day = int(digits) if digits else atoms.ORDINAL_DAYS[fold_spaces(m.group("dw"))]
         ref, shift = temporal.in_cycle(context.reference)  # any year 1-9999
         if rule == "dates.weekday_day_of_month" and (on_weekday := day_on_weekday(day, m.group("weekday"), ref)):
@@ -590,33 +602,38 @@ def day_and_month(a: int, b: int, order: str) -> tuple[int, int]:
     return b, a
 
 
-def numeric_date(m: re.Match, order: str) -> list[tuple[str, str | None]]:
-    """'31/7/2024', '9-18-15', '2015/08/12': the day, its two-digit year read as %y reads it (69-99
-    the 1900s, 00-68 the 2000s); under 'YMD' a two-digit year comes first ('16/11/07')."""
-    groups = m.groupdict()
+def numeric_date(m: re.Match, context: Context) -> list[tuple[str, str | None]]:
+    """'31/7/2024', '9-18-15', '2015/08/12': the day; under 'YMD' a two-digit year comes first
+    ('16/11/07')."""
+    groups, order = m.groupdict(), context.order
     if groups.get("a") is None:
         year, month, day = int(groups["y"]), int(groups["mo"]), int(groups["d"])
     elif order == "YMD" and len(groups["y"]) == 2:
-        year, month, day = two_digit_year(int(groups["a"])), int(groups["b"]), int(groups["y"])
+        year, month, day = two_digit_year(int(groups["a"]), context.reference), int(groups["b"]), int(groups["y"])
     else:
         day, month = day_and_month(int(groups["a"]), int(groups["b"]), order)
-        year = int(groups["y"]) if len(groups["y"]) == 4 else two_digit_year(int(groups["y"]))
+        year = int(groups["y"]) if len(groups["y"]) == 4 else two_digit_year(int(groups["y"]), context.reference)
     try:
         return [(date(year, month, day).isoformat(), "text")]
     except ValueError:  # "31/2/2024"
         return []
 
 
-def two_digit_year(yy: int) -> int:
-    return (1900 if yy >= 69 else 2000) + yy
+def two_digit_year(yy: int, reference: date | None) -> int:
+    """A two-digit year's century: the one that puts it at most 20 years after the reference ('40'
+    in 2016 is 1940, '27' is 2027); with no reference, as %y reads it (69-99 the 1900s)."""
+    if reference is None:
+        return (1900 if yy >= 69 else 2000) + yy
+    year = reference.year - reference.year % 100 + yy
+    return year - 100 if year > reference.year + 20 else year
 
 
 def day_on_weekday(day: int, weekday: str, reference: date) -> date | None:
-    """'Friday the 22nd': the 22nd nearest `reference` that falls on a Friday, of its month, the
-    month before or the month after; None when none does (then it reads as 'the 22nd' alone)."""
+    """'Friday the 22nd': the 22nd nearest `reference` that falls on a Friday, within a year either
+    side; None when none does (then it reads as 'the 22nd' alone)."""
     index = WEEKDAY_INDEX[weekday.lower().rstrip(".")[:3]]
     candidates = []
-    for months in (-1, 0, 1):
+    for months in range(-12, 13):
         year, month = divmod(reference.year * 12 + reference.month - 1 + months, 12)
         try:
             candidates.append(date(year, month + 1, day))
