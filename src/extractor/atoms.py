@@ -26,8 +26,10 @@ ORDINAL_DAYS = {
     "twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
     **{f"twenty{joiner}{word}": 20 + n for n, word in enumerate(_UNITS, start=1) for joiner in ("-", " ")},
 }
-# Longest first, so "twenty-first" is not read as "twenty" then "first".
-DAY_WORD = "(?:" + "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)).replace(" ", r"\s") + ")"
+# Compounds first, so "twenty-first" is not read as "twenty" then "first"; a lookahead on the
+# letters ordinals begin with keeps the alternation from being tried at every word.
+DAY_WORD = (rf"(?=[efnst])(?:twenty[-\s](?:{'|'.join(_UNITS)})|thirty[-\s]first|"
+            rf"{'|'.join(sorted(_UNITS + _TEENS + ('twentieth', 'thirtieth'), key=len, reverse=True))})")
 # A month or weekday name written in full and capitalized: a text that writes one capitalizes its
 # calendar words, so lower-case "may" and "march" there are a verb (see `DocContext.lowercase_calendar`).
 CAPITALIZED_CALENDAR_WORD = (r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
