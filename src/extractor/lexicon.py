@@ -82,7 +82,7 @@ class RelativeDateEntry(Entry):
     (Monday 0), a direction (-1, 0, 1), a unit's days or months, a day's distance in days."""
 
     kind: Literal["weekday", "weekday_abbreviation", "day_word", "direction", "day_unit", "month_unit", "count",
-                  "ordinal", "part", "part_around_reference"]
+                  "ordinal", "part", "part_around_reference", "edge", "rest", "change", "duration"]
     value: int
 
 

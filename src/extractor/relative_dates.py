@@ -1,11 +1,15 @@
 """Dates counted from the reference date: 'yesterday', 'last Tuesday', 'next week', 'three weeks
-from tomorrow', 'the 20th of next month', 'the first Friday of July'; their grammar and values.
+from tomorrow', 'the 20th of next month', 'the first Friday of July'; and periods: 'the past three
+weeks', 'this weekend', 'the rest of the year', 'the last week of July', 'from 4 to 22 this month',
+'early next year' (the year: no ISO value holds a modifier); their grammar and values.
 
 The dates stage proposes these candidates beside its shapes (`find`) and reads each against the
 reference date (`reading`): the caller's `published`, else the dateline, never the machine's clock.
 News reports the past, so a weekday alone is the last one on or before the reference, unless its
 sentence speaks of what is coming. Not read: 'two days later' and 'the next day', which news
-counts from the narrative's event, not from the publication date; 'in 10 years', a duration.
+counts from the narrative's event, not from the publication date; 'in 10 years' and 'over the past
+10 years', durations; 'a few days ago' and 'the past few weeks', whose day or start no number
+gives (any count read into 'few' or 'several' would state a boundary the text does not).
 Weekday and month names match capitalized (or in capitals) unless the text writes no calendar word
 capitalized (`DocContext.lowercase_calendar`); abbreviations only after 'on' or a direction.
 """
@@ -37,6 +41,7 @@ WEEKDAYS, ABBREVIATIONS = words("weekday"), words("weekday_abbreviation")
 DAY_WORDS, DIRECTIONS, ORDINALS = words("day_word"), words("direction"), words("ordinal")
 DAY_UNITS, MONTH_UNITS = words("day_unit"), words("month_unit")
 PARTS, PARTS_AROUND_REFERENCE = words("part"), words("part_around_reference")
+EDGES, RESTS, CHANGES, DURATIONS = words("edge"), words("rest"), words("change"), words("duration")
 COUNTS = words("count") | {e.text: int(e.value) for e in lexicon.load(NUMBER_WORDS) if e.value == int(e.value)}
 NOT_YEAR_UNITS = [unit for unit, months in MONTH_UNITS.items() if months % 12]  # "in 10 years" is a duration
 
@@ -55,6 +60,8 @@ def names(phrases, lowercase: bool) -> str:
 
 DIRECTION, DAY_WORD, ORDINAL = any_of(DIRECTIONS), any_of(DAY_WORDS), any_of(ORDINALS)
 PART = any_of([*PARTS, *PARTS_AROUND_REFERENCE])
+EDGE, REST = any_of(EDGES), any_of(RESTS)
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 COUNT = rf"(?:\d{{1,3}}|{any_of(COUNTS)})"
 # A day of the month written as a word: "Friday the twenty-second".
 DAY_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
@@ -80,6 +87,18 @@ def grammar(lowercase: bool) -> tuple[tuple[str, re.Pattern], ...]:
             |(?P<month>{month})(?:,?\s+(?P<year>{atoms.YEAR}))?(?![\w-]))"""),
         ("dates.day_of_relative_month", rf"""\b(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+
             (?:the\s+)?(?P<direction>{DIRECTION})\s+month\b"""),
+        ("dates.days_of_relative_month", rf"""(?<![\d.,])\b(?:from\s+|(?P<between>between)\s+)?(?:the\s+)?(?P<first>{DAY_NUMBER})\s*
+            (?:to|till|until|through|-|–|(?(between)and|(?!)))\s*(?:the\s+)?(?P<last>{DAY_NUMBER})\s+
+            (?:(?:of|in)\s+)?(?:the\s+)?(?P<direction>{DIRECTION})\s+month\b"""),
+        # A week of a month or year is the Monday-to-Sunday week whose Thursday it holds, as ISO 8601 numbers a year's.
+        ("dates.nth_week", rf"""\b(?:the\s+)?(?P<nth>{ORDINAL})\s+week\s+
+            (?:(?:of|in)\s+(?:the\s+)?(?P<direction>{DIRECTION})\s+(?P<unit>month|year)\b
+            |(?P<years>{DIRECTION})\s+year\b
+            |(?:of|in)\s+(?:(?P<month>{month})(?:,?\s+(?P<year>{atoms.YEAR}))?|(?P<year_alone>{atoms.YEAR}))(?![\w-]))"""),
+        ("dates.week_of_day", rf"""\b(?:(?:the\s+)?week\s+(?:of|(?P<link>beginning|starting|commencing)(?:\s+on)?)|(?P<short>w/c))\s+
+            (?:the\s+)?
+            (?:(?P<month>{month})\.?\s*(?P<day>{DAY_NUMBER})|(?P<day_first>{DAY_NUMBER})\s+(?:of\s+)?(?P<month_after>{month}))
+            (?:,?\s+(?P<year>{atoms.YEAR}))?(?![\w-])"""),
         ("dates.offset", rf"""\b(?P<amount>{amount(units)})\s+(?:(?P<ago>ago)|from\s+now|hence
             |(?P<side>before|after|from)\s+(?P<anchor>{DAY_WORD}))\b"""),
         ("dates.in_time", rf"\bin\s+(?P<amount>{amount([*DAY_UNITS, *NOT_YEAR_UNITS])})\b(?![\w-])"),
@@ -88,9 +107,21 @@ def grammar(lowercase: bool) -> tuple[tuple[str, re.Pattern], ...]:
             |(?P<week>{DIRECTION})\s+week\s*,?\s+(?:on\s+)?(?P<day>{any_weekday}))\b"""),
         ("dates.relative_month_name", rf"""\b(?:(?P<direction>{DIRECTION})\s+(?P<month>{month})(?![\w-]|\s*\d)
             |(?P<month_of>{month})\s+(?:of\s+)?(?P<years>{DIRECTION})\s+year\b)"""),
+        # A count of units before or after the reference: "the past three weeks"; not "the past few weeks",
+        # whose start no number gives.
+        ("dates.counted_period", rf"""\b(?:the\s+)?(?P<direction>{DIRECTION})\s+(?P<count>{COUNT})\s*(?P<unit>{any_of(units)})s?\b
+            (?!\s+of\b)"""),  # "the last 6 months of 2025" is the year's
+        ("dates.rest_of_period", rf"""\b(?:the\s+)?{REST}\s+(?:the\s+|this\s+|current\s+|my\s+)?(?P<unit>week|month|year)\b
+            (?!\s*\d|\s+of\b)"""),
+        ("dates.period_to_date", r"\b(?P<unit>week|month|year)[\s-]to[\s-]date\b"),
+        ("dates.after_next", r"\bthe\s+(?P<unit>weekend|week|month|year)\s+after\s+(?:the\s+)?next\b"),
+        ("dates.weekend", rf"\b(?:(?P<direction>{DIRECTION})|the)\s+weekend\b(?!\s+of\b)"),
+        # A modifier names a time within the period; the value is the period, which no ISO value can modify.
+        ("dates.modified_period", rf"""\b(?:(?P<part>{PART})|(?:the\s+)?(?P<edge>{EDGE}))[\s-]+
+            (?:(?P<direction>{DIRECTION})\s+year|(?:in\s+)?the\s+(?P<unit>week|month|year))\b(?!\s*\d|\s+of\b)"""),
         # "the last week of July" is no week counted from the reference.
-        ("dates.relative_period", rf"""\b(?:(?P<part>{PART})\s+)?(?P<direction>{DIRECTION})\s+(?P<unit>week|month)\b
-            (?!\s+of\b)"""),
+        ("dates.relative_period", rf"""\b(?:(?P<part>{PART})\s+|(?:the\s+)?(?P<edge>{EDGE})[\s-]+)?(?P<direction>{DIRECTION})
+            \s+(?P<unit>week|month)\b(?!\s+of\b)"""),
         ("dates.relative_day", rf"\b(?P<word>{DAY_WORD})\b"),
         # A date right after the weekday is the fact: "Friday, March 15", "Friday the fifteenth".
         ("dates.weekday", rf"""\b(?:(?P<direction>{DIRECTION})\s+(?P<weekday>{any_weekday})
@@ -108,6 +139,12 @@ NOT_NAMING = frozenset(lexicon.texts("english_words.jsonl", "function") + lexico
                        + lexicon.texts("date_cues.jsonl", "sentence_preposition"))
 # After these a weekday is no day: a set ("every Monday") or a weekday's place in a month ("second Sunday").
 NOT_A_DAY = re.compile(rf"\b(?:every|each|{ORDINAL})\s+$", re.IGNORECASE)
+# After these two numbers are amounts, not days: "rose from 4 to 22 this month".
+CHANGED = re.compile(rf"\b{any_of(CHANGES)}\s+$", re.IGNORECASE)
+# Without "the", "last" before a count is the verb: "is to last three days".
+VERB_LAST = re.compile(r"last\b", re.IGNORECASE)
+# After these a counted period is how long something lasts: "over the past 10 years".
+LASTING = re.compile(rf"\b{any_of(DURATIONS)}\s+$", re.IGNORECASE)
 # Months that are also verbs: lower-case "this may take" is no month, even where the text writes calendar words so.
 VERB_MONTH = re.compile(r"(?-i:may|march)\s+[a-z]", re.IGNORECASE)
 
@@ -128,15 +165,21 @@ def find(text: str, lowercase: bool) -> list[tuple[str, re.Match]]:
                 continue
             if rule == "dates.relative_month_name" and m.group("month") and VERB_MONTH.match(text, m.start("month")):
                 continue
+            if rule == "dates.days_of_relative_month" and CHANGED.search(before):
+                continue
+            if rule == "dates.counted_period" and (LASTING.search(before) or VERB_LAST.match(m.group())):
+                continue
             found.append((rule, m))
     return found
 
 
-def reading(rule: str, m: re.Match, coming: bool) -> Reading | None:
+def reading(rule: str, m: re.Match, coming: bool, past: bool) -> Reading | None:
     """How the candidate `m` of `rule` reads against a reference date, or None when it is no date
     here ('in 3 weeks' in a sentence that speaks of no future is a duration). `coming`: its
-    sentence speaks of what is coming."""
+    sentence speaks of what is coming; `past`: it tells what happened."""
     groups = {k: v.lower() for k, v in m.groupdict().items() if v}
+    if rule in PERIOD_READINGS:
+        return PERIOD_READINGS[rule](groups, coming, past)
     if rule == "dates.relative_day":
         return functools.partial(day, offset=DAY_WORDS[groups["word"]])
     if rule == "dates.weekday":
@@ -340,3 +383,187 @@ def offset(reference: date, shift: int, months: int, days: int) -> str:
     """'3 days ago', '2 years 1 month 21 days ago', 'three weeks from tomorrow': the day that far
     from the reference (the months first, then the days)."""
     return temporal.iso_day(add_months(reference, months) + timedelta(days=days), shift)
+
+
+# The periods: their readings from a candidate's groups, by rule.
+
+def counted_period(groups: dict, coming: bool, past: bool) -> Reading | None:
+    direction, count = DIRECTIONS[groups["direction"]], groups["count"]
+    if direction == 0:  # "this 3 days" counts nothing
+        return None
+    n, unit = int(count) if count.isdigit() else COUNTS[count], groups["unit"]
+    months, days = (n * MONTH_UNITS[unit], 0) if unit in MONTH_UNITS else (0, n * DAY_UNITS[unit])
+    return functools.partial(units_beside, months=months, days=days, direction=direction)
+
+
+def rest_of_period(groups: dict, coming: bool, past: bool) -> Reading:
+    return functools.partial(period_part, unit=groups["unit"], rest=1)
+
+
+def period_to_date(groups: dict, coming: bool, past: bool) -> Reading:
+    return functools.partial(period_part, unit=groups["unit"], rest=-1)
+
+
+def after_next(groups: dict, coming: bool, past: bool) -> Reading:
+    if groups["unit"] == "weekend":
+        return functools.partial(weekend, offset=2)
+    return period_reading(groups["unit"], 2, None)
+
+
+def weekend_reading(groups: dict, coming: bool, past: bool) -> Reading:
+    if "direction" in groups:
+        return functools.partial(weekend, offset=DIRECTIONS[groups["direction"]])
+    return functools.partial(weekend, offset=None if past else 0)
+
+
+def modified_period(groups: dict, coming: bool, past: bool) -> Reading:
+    """'early next year', 'the end of the month', 'later in the week': a year whole for a word
+    that names a time within it, its days before or from the reference for 'earlier' or 'later'
+    (as in 'later this month'); a week or month of the reference as 'this week' reads with the same word."""
+    if "direction" in groups:
+        return period_reading("year", DIRECTIONS[groups["direction"]], groups.get("part"))
+    return period_reading(groups["unit"], 0, groups.get("part"))
+
+
+def nth_week_reading(groups: dict, coming: bool, past: bool) -> Reading:
+    nth = ORDINALS[groups["nth"]]
+    if "month" in groups:
+        return functools.partial(nth_week, nth=nth, month=month_number(groups["month"]),
+                                 year=int(groups["year"]) if "year" in groups else None, coming=coming)
+    if "year_alone" in groups:
+        return functools.partial(nth_week, nth=nth, month=None, year=int(groups["year_alone"]), coming=coming)
+    if groups.get("unit") == "month":
+        return functools.partial(nth_week, nth=nth, month=None, year=None, coming=coming,
+                                 months=DIRECTIONS[groups["direction"]])
+    years = DIRECTIONS[groups.get("direction") or groups["years"]]
+    return functools.partial(nth_week, nth=nth, month=None, year=None, coming=coming, years=years)
+
+
+def week_of_day_reading(groups: dict, coming: bool, past: bool) -> Reading:
+    written = f"{groups.get('month') or groups['month_after']} {groups.get('day') or groups['day_first']}"
+    return functools.partial(week_of_day, written=f"{written} {groups['year']}" if "year" in groups else written,
+                             coming=coming, starting="link" in groups or "short" in groups)
+
+
+def days_of_relative_month(groups: dict, coming: bool, past: bool) -> Reading:
+    return functools.partial(days_of_month, first_day=int(groups["first"].rstrip("stndrh")),
+                             last_day=int(groups["last"].rstrip("stndrh")), offset=DIRECTIONS[groups["direction"]])
+
+
+def period_reading(unit: str, offset: int, part: str | None) -> Reading:
+    """A week, month or year `offset` from the reference's, with a `part` word as 'early next week'
+    reads; a year's part only with 'earlier' or 'later', for 'early' and 'late' name no half of it."""
+    if unit == "year":
+        return functools.partial(year_of, offset=offset, around_reference=PARTS_AROUND_REFERENCE.get(part))
+    return functools.partial(week if unit == "week" else month_of, offset=offset,
+                             part=(PARTS | PARTS_AROUND_REFERENCE).get(part), around_reference=part in PARTS_AROUND_REFERENCE)
+
+
+PERIOD_READINGS = {
+    "dates.counted_period": counted_period, "dates.rest_of_period": rest_of_period,
+    "dates.period_to_date": period_to_date, "dates.after_next": after_next, "dates.weekend": weekend_reading,
+    "dates.modified_period": modified_period, "dates.nth_week": nth_week_reading,
+    "dates.week_of_day": week_of_day_reading, "dates.days_of_relative_month": days_of_relative_month,
+}
+
+
+def interval(first: date, last: date, shift: int) -> str:
+    return f"{temporal.iso_day(first, shift)}/{temporal.iso_day(last, shift)}"
+
+
+def period_bounds(reference: date, unit: str) -> tuple[date, date]:
+    """The first and last day of the reference's week, month or year."""
+    if unit == "week":
+        first = monday(reference)
+        return first, first + timedelta(days=6)
+    if unit == "month":
+        first = reference.replace(day=1)
+        return first, add_months(first, 1) - timedelta(days=1)
+    return reference.replace(month=1, day=1), reference.replace(month=12, day=31)
+
+
+@in_cycle
+def units_beside(reference: date, shift: int, months: int, days: int, direction: int) -> str:
+    """'the past 3 weeks': the days from 3 weeks before the reference to the day before it; 'the
+    next 3 months' from the day after it to 3 months on. The reference day is neither past nor next."""
+    if direction < 0:
+        return interval(add_months(reference, -months) - timedelta(days=days), reference - timedelta(days=1), shift)
+    return interval(reference + timedelta(days=1), add_months(reference, months) + timedelta(days=days), shift)
+
+
+@in_cycle
+def period_part(reference: date, shift: int, unit: str, rest: int) -> str:
+    """'the rest of the year' (`rest` 1): the reference day to the period's last; 'year to date'
+    (-1): the period's first day to the reference."""
+    first, last = period_bounds(reference, unit)
+    return interval(reference, last, shift) if rest > 0 else interval(first, reference, shift)
+
+
+@in_cycle
+def year_of(reference: date, shift: int, offset: int, around_reference: int | None) -> str | None:
+    """The year `offset` from the reference's; with `around_reference` its half as 'later this month' reads."""
+    first = date(reference.year + offset, 1, 1)
+    if around_reference is not None:
+        return part_of(reference, first, first.replace(month=12, day=31), around_reference, True,
+                       (first.replace(month=7) - first).days, shift)
+    year = temporal.iso_day(first, shift)[:4]
+    return None if year == "XXXX" else year
+
+
+@in_cycle
+def weekend(reference: date, shift: int, offset: int | None) -> str:
+    """Saturday and Sunday of the week `offset` from the reference's; with no offset (a past
+    sentence's 'over the weekend') the last that began on or before the reference."""
+    if offset is None:
+        saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+    else:
+        saturday = monday(reference) + timedelta(days=7 * offset + 5)
+    return interval(saturday, saturday + timedelta(days=1), shift)
+
+
+@in_cycle
+def nth_week(reference: date, shift: int, nth: int, month: int | None, year: int | None, coming: bool,
+             months: int | None = None, years: int = 0) -> str | None:
+    """'the third week of this month' (`months` 0), 'the last week of July', 'the first week of 2027',
+    'the second week of next year' (`years` 1): the `nth` Monday-to-Sunday week whose Thursday falls in
+    the month or year, as ISO 8601 numbers a year's weeks. A month named without a year reads as in
+    'the first Friday of July'."""
+    if year is not None:  # written: no cycle to undo
+        first, shift = date(year, month or 1, 1), 0
+    elif month is not None:
+        first = named_month_first(reference, month, (1 if coming else -1) if month != reference.month else 0)
+    elif months is not None:
+        first = add_months(reference.replace(day=1), months)
+    else:
+        first = date(reference.year + years, 1, 1)
+    last = add_months(first, 1 if month is not None or months is not None else 12) - timedelta(days=1)
+    if nth > 0:
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        thursday = last - timedelta(days=(last.weekday() - 3) % 7)
+    if thursday > last:
+        return None
+    return interval(thursday - timedelta(days=3), thursday + timedelta(days=3), shift)
+
+
+def week_of_day(reference: date, written: str, coming: bool, starting: bool) -> str | None:
+    """'the week of November 30th': the Monday-to-Sunday week holding the day; 'the week beginning
+    February 4', 'w/c February 4': seven days from it (the same week when it is a Monday, as such
+    weeks begin; a week said to begin on a Sunday does not end on it). The day's year is read as
+    the day's alone would be."""
+    point = temporal.normalize(written, reference, coming=coming)
+    if point is None or point.value.startswith("XXXX") or len(point.value) != 10:
+        return None
+    day_in_week = date.fromisoformat(point.value)
+    first = day_in_week if starting else monday(day_in_week)
+    return f"{first.isoformat()}/{(first + timedelta(days=6)).isoformat()}"
+
+
+@in_cycle
+def days_of_month(reference: date, shift: int, first_day: int, last_day: int, offset: int) -> str | None:
+    """'from 4 to 22 this month': the days of the month `offset` from the reference's; none for a
+    day the month lacks or an end before the start."""
+    first = add_months(reference.replace(day=1), offset)
+    if not first_day < last_day <= calendar.monthrange(first.year, first.month)[1]:
+        return None
+    return interval(first.replace(day=first_day), first.replace(day=last_day), shift)

@@ -70,13 +70,90 @@ CASES = [
     ("weekday_before_its_date", "On Friday, March 8, the port reopened.", "2024-03-14", []),  # its date is the fact
     ("lowercase_weekday_in_news", "The firm said friday was a holiday. In March it grew.", "2024-03-14", []),
     ("may_the_verb", "this may take longer than planned", "2024-03-14", []),
-    ("last_week_of_a_month", "Rains peak in the last week of July.", "2024-03-14", []),
 ]
 
 
 @pytest.mark.parametrize("text, published, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_relative_dates(loaded, text, published, expected):
     assert [(t, v) for t, v, _ in dates(loaded, text, published)] == expected
+
+
+# Periods (issue 15): published Thursday 2024-03-14 unless a row says otherwise.
+PERIOD_CASES = [
+    # Units counted back or on from the reference, which is neither past nor next.
+    ("past_weeks", "Turnout has fallen in the past three weeks.", "2024-03-14",
+     [("the past three weeks", "2024-02-22/2024-03-13")]),
+    ("next_days", "Ferries stay in port the next 2 days.", "2024-03-14", [("the next 2 days", "2024-03-15/2024-03-16")]),
+    ("last_months", "Exports doubled in the last two months.", "2024-03-14",
+     [("the last two months", "2024-01-14/2024-03-13")]),
+    ("previous_weeks", "The previous 3 weeks brought heavy rain.", "2024-03-14",
+     [("The previous 3 weeks", "2024-02-22/2024-03-13")]),
+    # A count the text does not give, or a duration, is no period to date.
+    ("vague_count", "Prices climbed in the past few weeks and the past several days.", "2024-03-14", []),
+    ("a_few_days_ago", "The envoy arrived a few days ago.", "2024-03-14", []),
+    ("duration_over", "Over the past 10 years the fund lent VND 5 trillion.", "2024-03-14", []),
+    ("duration_for", "The subsidy is extended for the next five years.", "2024-03-14", []),
+    ("last_the_verb", "The session is to last three days.", "2024-03-14", []),
+    ("last_months_of_a_year", "Plans for the last 6 months of 2024 were set.", "2024-03-14", []),
+    # Weekends: the reference week's; in a past sentence the last one.
+    ("this_weekend", "Markets expect calm this weekend.", "2024-03-14", [("this weekend", "2024-03-16/2024-03-17")]),
+    ("the_weekend_coming", "Crews will work over the weekend.", "2024-03-18", [("the weekend", "2024-03-23/2024-03-24")]),
+    ("the_weekend_past", "Farmers protested over the weekend.", "2024-03-18", [("the weekend", "2024-03-16/2024-03-17")]),
+    ("next_weekend", "The ferry resumes next weekend.", "2024-03-14", [("next weekend", "2024-03-23/2024-03-24")]),
+    ("week_after_next", "Delegates return the week after next.", "2024-03-14",
+     [("the week after next", "2024-03-25/2024-03-31")]),
+    # The rest of a period, and a period to date.
+    ("rest_of_week", "The bridge stays shut for the rest of the week.", "2024-03-14",
+     [("the rest of the week", "2024-03-14/2024-03-17")]),
+    ("remainder_of_year", "Rates hold for the remainder of the year.", "2024-03-14",
+     [("the remainder of the year", "2024-03-14/2024-12-31")]),
+    ("year_to_date", "Arrivals are up 12% year to date.", "2024-03-14", [("year to date", "2024-01-01/2024-03-14")]),
+    # Weeks of a month or year: Monday to Sunday, the week whose Thursday the month or year holds.
+    ("nth_week_of_this_month", "Audits start in the second week of this month.", "2024-03-14",
+     [("the second week of this month", "2024-03-11/2024-03-17")]),
+    ("last_week_of_named_month", "The harvest fair will run in the last week of May.", "2024-03-14",
+     [("the last week of May", "2024-05-27/2024-06-02")]),
+    ("first_week_of_year", "Rules apply from the first week of 2026.", "2024-03-14",
+     [("the first week of 2026", "2025-12-29/2026-01-04")]),
+    ("nth_week_next_year", "Tenders open in the third week of next year.", "2024-03-14",
+     [("the third week of next year", "2025-01-13/2025-01-19")]),
+    ("week_of_a_day", "Officials will visit the week of April 17th.", "2024-03-14",
+     [("the week of April 17th", "2024-04-15/2024-04-21")]),
+    ("week_beginning_a_day", "Hearings will be held the week beginning April 22.", "2024-03-14",
+     [("the week beginning April 22", "2024-04-22/2024-04-28")]),
+    # Days of a month counted from the reference's.
+    ("days_of_this_month", "Stalls open from 5 to 20 this month.", "2024-03-14",
+     [("from 5 to 20 this month", "2024-03-05/2024-03-20")]),
+    ("days_between_next_month", "Voting runs between 8 and 12 next month.", "2024-03-14",
+     [("between 8 and 12 next month", "2024-04-08/2024-04-12")]),
+    ("days_till_of_this_month", "Roads close 3 till 9 of this month.", "2024-03-14",
+     [("3 till 9 of this month", "2024-03-03/2024-03-09")]),
+    ("last_day_of_this_month", "Bids close on the 31st of this month.", "2024-03-14",
+     [("the 31st of this month", "2024-03-31")]),
+    ("numbers_that_changed", "Cases rose from 4 to 22 this month.", "2024-03-14", [("this month", "2024-03")]),
+    # A modifier widens the span; the value is the period named.
+    ("early_next_year", "The line should open early next year.", "2024-03-14", [("early next year", "2025")]),
+    ("mid_next_week", "Ministers meet mid next week.", "2024-03-14", [("mid next week", "2024-03-18/2024-03-24")]),
+    ("end_of_next_week", "Ballots are counted by the end of next week.", "2024-03-14",
+     [("the end of next week", "2024-03-18/2024-03-24")]),
+    ("beginning_of_next_month", "Fees rise at the beginning of next month.", "2024-03-14",
+     [("the beginning of next month", "2024-04")]),
+    ("end_of_the_year", "The dyke will be finished by the end of the year.", "2024-03-14",
+     [("the end of the year", "2024")]),
+    ("later_this_year", "A second plant opens later this year.", "2024-03-14", [("later this year", "2024-07-01/2024-12-31")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", [c[1:] for c in PERIOD_CASES], ids=[c[0] for c in PERIOD_CASES])
+def test_relative_periods(loaded, text, published, expected):
+    found = [d for d in loaded.extract(text, published=published).dates if d.evidence.rule in RULES]
+    assert [(d.text, d.value) for d in found] == expected
+    assert all(d.evidence.text == text[d.evidence.start:d.evidence.end] == d.text for d in found)
+
+
+def test_a_period_without_a_reference_warns(loaded):
+    record = loaded.extract("The bridge stays shut for the rest of the week.")
+    assert record.dates == [] and "'the rest of the week' at 26-46" in record.warnings[0]
 
 
 def test_evidence_is_the_input_s_text(loaded):

@@ -167,21 +167,31 @@ class Context:
     reference: date | None
     text: str
     order: str = "DMY"  # how numeric dates whose day and month could be either are read (`day_and_month`)
+    past_verbs: frozenset[int] = frozenset()  # where the model tags a verb in the past tense
 
     def paragraph(self, start: int) -> str:
         begin = self.text.rfind("\n", 0, start) + 1
         end = self.text.find("\n", start)
         return self.text[begin:end if end >= 0 else len(self.text)]
 
-    def sentence_at(self, start: int) -> str:
+    def sentence_bounds(self, start: int) -> tuple[int, int]:
         end = self.text.find(".", start)
-        return self.text[max(self.text.rfind(".", 0, start), 0):end if end >= 0 else len(self.text)]
+        return max(self.text.rfind(".", 0, start), 0), end if end >= 0 else len(self.text)
+
+    def sentence_at(self, start: int) -> str:
+        begin, end = self.sentence_bounds(start)
+        return self.text[begin:end]
 
     def coming(self, start: int) -> bool:
         """Whether the sentence at `start` speaks of what is coming, or a deadline precedes it."""
         sentence = self.sentence_at(start)
         return bool(COMING.search(sentence) or (DEADLINE.search(self.text[max(start - 20, 0):start])
                                                 and not PAST.search(sentence)))
+
+    def past(self, start: int) -> bool:
+        """Whether the sentence at `start` tells what happened: a verb in the past tense, nothing to come."""
+        begin, end = self.sentence_bounds(start)
+        return not self.coming(start) and any(begin <= i < end for i in self.past_verbs)
 
     def point(self, text: str, start: int) -> tuple[temporal.DatePoint | None, str | None]:
         """A single date, and where its year came from: 'text', 'reference', 'context' or None."""
@@ -348,7 +358,7 @@ class DatesComponent:
         found = resolve_overlaps(relative + found + model_dates(doc))  # the shapes before the model's
         header = header_dates(found, text)
         order = text_order(text) if self.date_order == "auto" else self.date_order
-        context = Context(doc._.context.reference_day, text, order)
+        context = Context(doc._.context.reference_day, text, order, frozenset(t.idx for t in doc if t.tag_ == "VBD"))
         read = [(cand, normalize(cand, context)) for cand in found]
         years = written_years(normalized for _, normalized in read if normalized)
         readings, warnings = [], []
@@ -496,7 +506,7 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]] | N
     m, rule = cand.match, cand.rule
     groups = m.groupdict()
     if rule in relative_dates.RULES:
-        read = relative_dates.reading(rule, m, context.coming(cand.start))
+        read = relative_dates.reading(rule, m, context.coming(cand.start), context.past(cand.start))
         if read is None:
             return []
         if context.reference is None:
