@@ -111,6 +111,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "scales.jsonl": NumberEntry,
     "currencies.jsonl": CurrencyEntry,
     "currency_signals.jsonl": CurrencySignalEntry,
+    "date_orders.jsonl": categories("DateOrderSignalEntry", "DMY", "MDY"),
     "relative_dates.jsonl": RelativeDateEntry,
     "place_adjectives.jsonl": WordMap,
     "datelines.jsonl": DatelineForm,

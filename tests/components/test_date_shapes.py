@@ -155,6 +155,17 @@ def test_date_order_reads_ambiguous_numeric_dates(loaded, month_first):
     assert dates(month_first, text) == [("05/03/2024", "2024-05-03"), ("06/04/24", "2024-06-04")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("QUEZON CITY, Philippines - The Senate met on 05/03/2024 in Manila.", "2024-05-03"),
+    ("HANOI - The National Assembly met on 05/03/2024 in Hanoi.", "2024-03-05"),
+    ("The Philippine envoy met Vietnamese officials in Hanoi on 05/03/2024; Vietnam and Hanoi hosted.", "2024-03-05"),
+    ("Filed 12/25/2023 in Hanoi; the hearing was on 05/03/2024.", "2024-05-03"),
+], ids=["philippine_news_writes_month_first", "vietnamese_news_day_first", "the_country_named_most",
+        "the_text_s_own_dates_before_its_country"])
+def test_auto_order_follows_the_text_then_its_country(loaded, text, expected):
+    assert ("05/03/2024", expected) in dates(loaded, text)
+
+
 def test_date_order_cannot_make_a_thirteenth_month(month_first):
     assert dates(month_first, "Signed on 22/04/2016.") == [("22/04/2016", "2016-04-22")]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -319,7 +320,7 @@ def dateline_day(text: str) -> date | None:
         return None
     found = resolve_overlaps(shapes(text, lines[-1].end(), UP_TO_FULL_DATES))
     full = next((cand for cand in header_dates(found, text) if cand.rule in FULL_DATES), None)
-    values = normalize(full, Context(None, text, text_order(text))) if full else []
+    values = normalize(full, Context(None, text, written_order(text) or "DMY")) if full else []
     return date.fromisoformat(values[0][0]) if values else None
 
 
@@ -328,26 +329,46 @@ DATE_ORDERS = ("auto", "DMY", "MDY", "YMD")
 NUMERIC_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?![\d/])")
 
 
-def text_order(text: str) -> str:
-    """How a text writes its numeric dates: 'MDY' when more of them can only be month-first
-    ('02/22/2016') than day-first ('22/02/2016'), else the genre's 'DMY'."""
+def written_order(text: str) -> str | None:
+    """How a text writes its numeric dates, where they say: 'MDY' when more of them can only be
+    month-first ('02/22/2016') than day-first ('22/02/2016'), 'DMY' when fewer, else None."""
     day_first = month_first = 0
     for m in NUMERIC_DATE.finditer(text):
         a, b = int(m.group(1)), int(m.group(3))
         day_first += a > 12 >= b
         month_first += b > 12 >= a
-    return "MDY" if month_first > day_first else "DMY"
+    return None if day_first == month_first else "MDY" if month_first > day_first else "DMY"
+
+
+class CountryDateOrder:
+    """The order the outlets of the country an article names most write numeric dates in
+    (`date_orders.jsonl`: 'Manila' says MDY, 'Hanoi' DMY); None when it names none."""
+
+    def __init__(self, date_orders: str = "date_orders.jsonl") -> None:
+        self.orders = {" ".join(e.text.split()): e.kind for e in lexicon.load(date_orders)}
+        self.pattern = re.compile(rf"(?<!\w)(?:{lexicon.phrase_regex(self.orders)})(?!\w)")
+
+    def __call__(self, text: str) -> str | None:
+        votes = Counter(self.orders[" ".join(m.group().split())] for m in self.pattern.finditer(text))
+        return max(sorted(votes), key=votes.get) if votes else None
 
 
 class DatesComponent:
     """`date_order` reads numeric dates whose day and month could be either ('05/03/2024'): 'DMY',
-    'MDY' or 'YMD' as the user knows the outlet writes them, or 'auto' (the text's own unambiguous
-    numeric dates decide, else day first)."""
+    'MDY' or 'YMD' as the user knows the outlet writes them, or 'auto': the text's own unambiguous
+    numeric dates decide, else the convention of the country it names most (Philippine news writes
+    month first), else day first, as most of the genre's outlets do."""
 
-    def __init__(self, date_order: str = "auto"):
+    def __init__(self, date_order: str = "auto", country_order: CountryDateOrder | None = None):
         if date_order not in DATE_ORDERS:
             raise ValueError(f"date_order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
         self.date_order = date_order
+        self.country_order = country_order or CountryDateOrder()
+
+    def order(self, text: str) -> str:
+        if self.date_order != "auto":
+            return self.date_order
+        return written_order(text) or self.country_order(text) or "DMY"
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
@@ -357,7 +378,7 @@ class DatesComponent:
         found = shapes(text, recognizers=ANY_CASE_RECOGNIZERS if doc._.context.lowercase_calendar else RECOGNIZERS)
         found = resolve_overlaps(relative + found + model_dates(doc))  # the shapes before the model's
         header = header_dates(found, text)
-        order = text_order(text) if self.date_order == "auto" else self.date_order
+        order = self.order(text)
         context = Context(doc._.context.reference_day, text, order, frozenset(t.idx for t in doc if t.tag_ == "VBD"))
         read = [(cand, normalize(cand, context)) for cand in found]
         years = written_years(normalized for _, normalized in read if normalized)
@@ -685,6 +706,6 @@ def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str
 
 
 @Language.factory("extractor_dates", assigns=["doc._.dates", "doc._.warnings"], requires=["doc._.context", "doc.ents"],
-                  default_config={"date_order": "auto"})
-def make_dates(nlp: Language, name: str, date_order: str) -> DatesComponent:
-    return DatesComponent(date_order)
+                  default_config={"date_order": "auto", **lexicon.defaults("date_orders")})
+def make_dates(nlp: Language, name: str, date_order: str, date_orders: str) -> DatesComponent:
+    return DatesComponent(date_order, CountryDateOrder(date_orders))
