@@ -99,7 +99,7 @@ def extract(
         "--date-order", case_sensitive=False, metavar="ORDER",
         help="How to read numeric dates whose day and month could be either ('05/03/2024'): DMY, MDY "
              "(US and Philippine outlets) or YMD; auto lets each text's unambiguous numeric dates "
-             "decide, else day first.")] = DateOrder.auto,
+             "decide, else the country it names most, else day first.")] = DateOrder.auto,
     jsonl: Annotated[bool, typer.Option(
         "--jsonl", help='Read every input as JSON Lines of {"id", "text", "published"?, "url"?, "title"?} '
                         "(.jsonl and .ndjson files are read so anyway).")] = False,
