@@ -74,6 +74,23 @@ def amount(units) -> str:
     return rf"{part}(?:(?:\s*,\s*|\s+and\s+|\s+){part})*"
 
 
+def keywords(phrases) -> tuple[str, ...]:
+    """A word each phrase holds, lower-cased: a text holding none of them holds none of the phrases."""
+    return tuple(sorted({max(phrase.lower().split(), key=len) for phrase in phrases}))
+
+
+# Words without one of which a recognizer cannot match: a text that lacks them all is not scanned
+# for it (most recognizers need "week", "month", a weekday or a day word, which many texts lack).
+WEEKDAY_WORDS = keywords([*WEEKDAYS, *ABBREVIATIONS])
+NEEDS = {
+    "dates.nth_weekday": keywords(WEEKDAYS), "dates.day_of_relative_month": ("month",),
+    "dates.days_of_relative_month": ("month",), "dates.nth_week": ("week",), "dates.week_of_day": ("week", "w/c"),
+    "dates.weekday_of_week": ("week",), "dates.rest_of_period": keywords(RESTS), "dates.period_to_date": ("date",),
+    "dates.after_next": ("next",), "dates.weekend": ("weekend",), "dates.relative_period": ("week", "month"),
+    "dates.relative_day": keywords(DAY_WORDS), "dates.weekday": WEEKDAY_WORDS,
+}
+
+
 def grammar(lowercase: bool) -> tuple[tuple[str, re.Pattern], ...]:
     """The recognizers, most specific first (an overlap keeps the earlier), for one case policy."""
     weekday = names(WEEKDAYS, lowercase)
@@ -157,8 +174,10 @@ def named(before: str) -> bool:
 
 def find(text: str, lowercase: bool) -> list[tuple[str, re.Match]]:
     """The relative dates of `text` as (rule, match), most specific recognizer first."""
-    found = []
+    found, lowered = [], text.lower()
     for rule, regex in GRAMMARS[lowercase]:
+        if rule in NEEDS and not any(word in lowered for word in NEEDS[rule]):
+            continue
         for m in regex.finditer(text):
             before = text[max(m.start() - 30, 0):m.start()]
             if rule == "dates.weekday" and (NOT_A_DAY.search(before) or m.group("bare") and named(before)):

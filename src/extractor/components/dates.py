@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.attrs import IDX, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -274,12 +275,32 @@ def model_dates(doc: Doc) -> list[Found]:
     return found
 
 
+def past_verbs(doc: Doc) -> frozenset[int]:
+    """Where the model tags a verb in the past tense (read as arrays: a Token per word costs more
+    than all the date shapes)."""
+    tags = doc.to_array([TAG, IDX])
+    return frozenset(tags[tags[:, 0] == doc.vocab.strings["VBD"], 1].tolist()) if len(doc) else frozenset()
+
+
+# Words without one of which a shape cannot match, lower-cased: a text that lacks them all is not
+# scanned for it.
+NEEDS = {
+    "dates.quarter": ("quarter", "q1", "q2", "q3", "q4"), "dates.year_quarter": ("q1", "q2", "q3", "q4"),
+    "dates.half": ("half", "h1", "h2"), "dates.first_months": ("months",), "dates.month_of": ("month",),
+    "dates.relative_year": ("year",), "dates.fiscal_years_range": ("from",),
+    "dates.weekday_day_of_month": relative_dates.WEEKDAY_WORDS,
+    "dates.weekday_numeric_day_month": relative_dates.WEEKDAY_WORDS,
+}
+
+
 def shapes(text: str, endpos: int | None = None, recognizers=RECOGNIZERS) -> list[Found]:
     """The recognizers' candidates in `text[:endpos]`, most specific first; none after a copyright sign.
     A candidate's span is the date itself, without the preposition a shape may need before it."""
     endpos = len(text) if endpos is None else endpos
-    found = []
+    found, lowered = [], text[:endpos].lower()
     for rule, regex in recognizers:
+        if rule in NEEDS and not any(word in lowered for word in NEEDS[rule]):
+            continue
         for m in regex.finditer(text, 0, endpos):
             if plausible(rule, m, text) and not COPYRIGHT.search(text[max(m.start() - 12, 0):m.start()]):
                 groups = m.groupdict()
@@ -379,7 +400,7 @@ class DatesComponent:
         found = resolve_overlaps(relative + found + model_dates(doc))  # the shapes before the model's
         header = header_dates(found, text)
         order = self.order(text)
-        context = Context(doc._.context.reference_day, text, order, frozenset(t.idx for t in doc if t.tag_ == "VBD"))
+        context = Context(doc._.context.reference_day, text, order, past_verbs(doc))
         read = [(cand, normalize(cand, context)) for cand in found]
         years = written_years(normalized for _, normalized in read if normalized)
         readings, warnings = [], []
