@@ -297,7 +297,7 @@ class Pages:
     def add(self, name: str, record: ArticleRecord, text: str) -> None:
         page = page_name(name, self._taken) + ".html"
         self._write(page, render_html(record, text))
-        event = record.event and " ".join(filter(None, (record.event.kind, record.event.date and
+        event = record.event and " · ".join(filter(None, (record.event.kind, record.event.date and
                                                         record.event.date.value, record.event.location)))
         self.entries.append(IndexEntry(name, page, event, len(record.people), len(record.targets),
                                        tuple(record.warnings)))
