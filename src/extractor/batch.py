@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -34,6 +34,7 @@ from .inputs import Article, Input, source_key
 from .records import ArticleRecord, Source
 
 if TYPE_CHECKING:
+    from .review import Pages
     from .workers import Workers  # which runs `extract_batch` in its processes
 
 DEFAULT_BATCH_SIZE = 32
@@ -270,14 +271,27 @@ def error_line(outcome: Outcome) -> str:
 
 
 def run(workers: Workers, articles: Iterable[Article], writer: Writer, *, batch_size: int = DEFAULT_BATCH_SIZE,
-        on_article: Callable[[int], None] | None = None) -> Summary:
+        on_article: Callable[[int], None] | None = None, pages: Pages | None = None) -> Summary:
     """Extracts `articles` with `workers` (already started), writing as batches finish; the summary.
 
     `on_article` hears of each article as a worker finishes it (a progress display's advance).
+    `pages` gets each batch's review pages once its records are written, made here from the
+    records' lines and the texts this process read: workers send back lines, not texts.
     """
     started = time.perf_counter()
-    for outcomes in workers.map(batches(articles, batch_size), on_article):
+    in_flight: deque[list[Article]] = deque()  # batches handed out, their outcomes not back yet
+
+    def handed_out() -> Iterator[list[Article]]:
+        for batch in batches(articles, batch_size):
+            in_flight.append(batch)
+            yield batch
+
+    # Workers.map gives each batch's outcomes back in the order the batches were taken.
+    for outcomes in workers.map(handed_out(), on_article):
         writer.write(outcomes)
+        articles_done = in_flight.popleft()
+        if pages is not None:
+            pages.add_batch(articles_done, outcomes)
     writer.summary.seconds = time.perf_counter() - started
     return writer.summary
 

@@ -23,12 +23,12 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import batch, inputs
+from . import batch, inputs, review
 from .api import DATE_ORDERS, Extractor, default_extractor, parse_published
 from .errors import ExtractorError, InputError, ModelError
 from .evaluate import evaluate_dir, render_details, render_table
 from .pipeline import DEFAULT_MODEL
-from .records import record_schema
+from .records import Source, record_schema, text_id
 from .workers import DEFAULT_TIMEOUT, Workers, default_workers, workers_for
 
 app = typer.Typer(
@@ -75,6 +75,7 @@ def _published(value: str | None) -> date | None:
         "  extractor extract corpus -o out/corpus.jsonl\n\n"
         "  cat corpus/c001.txt | extractor extract - --published 2024-07-31\n\n"
         "  extractor extract out/archive.jsonl -o out/records.jsonl --errors out/errors.jsonl --resume\n\n"
+        "  extractor extract corpus -o out/corpus.jsonl --html out/review\n\n"
         "Exit codes: 0 every input gave a record; 1 some did not (the others still did); 2 nothing could "
         "run, or an output could not be written."
     ),
@@ -135,6 +136,10 @@ def extract(
     ] = inputs.MAX_CHARS,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.")] = False,
+    html: Annotated[Path | None, typer.Option(
+        "--html", metavar="DIR", file_okay=False,
+        help="Also write a review page per article into DIR (as `extractor show` does), named after its "
+             "path or id, and DIR/index.html linking them.")] = None,
 ) -> None:
     """Extract one record per article.
 
@@ -155,15 +160,17 @@ def extract(
     try:
         batch.refuse_inputs([output, errors], found.files)
         # The model first: a run that cannot start leaves the files it would write as they were.
-        extractor = (default_extractor() if model == DEFAULT_MODEL and date_order is DateOrder.auto
-                     else Extractor(model, date_order=date_order.value))
+        extractor = _extractor(model, date_order)
+        pages = review.Pages(html) if html else None
         with ExitStack() as open_files:
             out = open_files.enter_context(batch.Output(output, append=resume)) if output else batch.StdoutSink()
             done = batch.resume_keys(output) if resume else Counter()
             errs = open_files.enter_context(batch.Output(errors)) if errors else None
             summary = _run(extractor, found, out, errs, done, published=published, encoding=encoding,
                            workers=workers, batch_size=batch_size, max_chars=max_chars, timeout=timeout,
-                           indent=2 if single else None, bar=show and _stderr.is_terminal)
+                           indent=2 if single else None, bar=show and _stderr.is_terminal, pages=pages)
+        if pages:
+            pages.write_index()
     except ExtractorError as error:
         _error(str(error))
         raise typer.Exit(2) from None
@@ -175,7 +182,7 @@ def extract(
 
 def _run(extractor: Extractor, found: inputs.Inputs, out: batch.Sink, errs: batch.Sink | None,
          done: Counter, *, published: date | None, encoding: str | None, workers: int | None, batch_size: int,
-         max_chars: int, timeout: float, indent: int | None, bar: bool) -> batch.Summary:
+         max_chars: int, timeout: float, indent: int | None, bar: bool, pages: review.Pages | None) -> batch.Summary:
     """The batch run of `extract`, with its progress display; its summary."""
     requested = workers or default_workers()
     total = inputs.count_articles(found.files, limit=None if bar else requested * batch_size)
@@ -194,7 +201,91 @@ def _run(extractor: Extractor, found: inputs.Inputs, out: batch.Sink, errs: batc
                     progress.update(task, advance=1, skipped=writer.summary.skipped)
 
             return batch.run(pool, batch.skip_done(articles, done, skipped), writer,
-                             batch_size=batch_size, on_article=advance)
+                             batch_size=batch_size, on_article=advance, pages=pages)
+
+
+def _extractor(model: str, date_order: DateOrder) -> Extractor:
+    """The process-wide default Extractor when the options are the defaults, else a new one."""
+    return (default_extractor() if model == DEFAULT_MODEL and date_order is DateOrder.auto
+            else Extractor(model, date_order=date_order.value))
+
+
+@app.command(
+    no_args_is_help=True,
+    epilog=(
+        "Examples:\n\n"
+        "  extractor show corpus/d000.txt -o out/d000.html\n\n"
+        "  extractor show corpus/d000.txt --record out/corpus.jsonl -o out/d000.html\n\n"
+        "  extractor show news/17.txt --record out/records.jsonl --line 17 -o out/17.html\n\n"
+        "Exit codes: 0 the page was written; 1 the article or the record cannot be read, or the "
+        "record's evidence does not match the text; 2 a usage error, a model that cannot load, or "
+        "an output that cannot be written."
+    ),
+)
+def show(
+    article: Annotated[str, typer.Argument(
+        metavar="ARTICLE", show_default=False, help="The article: a text file, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", dir_okay=False,
+        help="Write the page to FILE (its folder is made) instead of stdout.")] = None,
+    record: Annotated[Path | None, typer.Option(
+        "--record", metavar="FILE", dir_okay=False,
+        help="Show this record instead of extracting one: a .json file's record, or in JSON Lines "
+             "(.jsonl, .ndjson) the one with the article's id, or --line N.")] = None,
+    line: Annotated[int | None, typer.Option(
+        "--line", min=1, metavar="N", help="With --record: the record on line N (from 1).")] = None,
+    published: Annotated[date | None, typer.Option(
+        parser=_published, metavar="YYYY-MM-DD",
+        help="The publication date, the reference for dates without a year (when extracting).")] = None,
+    model: Annotated[str, typer.Option(
+        metavar="NAME", help="The spaCy pipeline to build on (when extracting).")] = DEFAULT_MODEL,
+    date_order: Annotated[DateOrder, typer.Option(
+        "--date-order", case_sensitive=False, metavar="ORDER",
+        help="How to read numeric dates whose day and month could be either: DMY, MDY, YMD or auto "
+             "(when extracting).")] = DateOrder.auto,
+    encoding: Annotated[str | None, typer.Option(
+        parser=_encoding, metavar="NAME", show_default=False,
+        help="The article's encoding when it has no byte order mark (default UTF-8).")] = None,
+) -> None:
+    """Write a review page: the article's text with every fact of its record marked on it, and the
+    record's tables beside it; one self-contained HTML file that opens from disk.
+
+    The record is extracted from the article, or read with --record; a record whose evidence does
+    not match the article's text is refused.
+    """
+    if line is not None and record is None:
+        raise typer.BadParameter("needs --record FILE, the JSON Lines file to read", param_hint="'--line'")
+    try:
+        text = inputs.read_text(article, encoding)
+        name = inputs.STDIN_NAME if article == inputs.STDIN else article
+        if record is None:
+            source = Source(path=None if article == inputs.STDIN else article)
+            shown = _extractor(model, date_order).extract(text, published=published, source=source)
+        else:
+            shown = review.read_record(record, text_id(text), line)
+            if (mismatch := review.evidence_mismatch(shown, text)) is not None:
+                raise InputError(name, f"the record ({record}{f', line {line}' if line else ''}) is not of "
+                                       f"this text: {mismatch}")
+        page = review.render_html(shown, text).encode("utf-8")
+    except InputError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    except ExtractorError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+    _write_page(output, page)
+
+
+def _write_page(output: Path | None, page: bytes) -> None:
+    if output is None:
+        sys.stdout.buffer.write(page)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(page)
+    except OSError as error:
+        _error(f"{output}: cannot write ({error.strerror or error})")
+        raise typer.Exit(2) from None
 
 
 @app.command(epilog="Example: extractor schema > schemas/record.schema.json")
