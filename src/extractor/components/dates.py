@@ -1,9 +1,10 @@
 """extractor_dates: every calendar expression the text states, normalized to ISO 8601.
 
 Recognizers find candidate spans by their shape (a regex each, with a rule id), and the model's
-DATE entities add those no shape knows; `temporal.normalize`
-turns a single date into a value. Periods ("2021-2025", "from 2006-07 to 2012-13", "October 9 to
-12") become ISO intervals. The year a day or month lacks comes from the reference date (the
+DATE entities add those no shape knows; `temporal.normalize` turns a single date into a value.
+Periods ("2021-2025", "from 2006-07 to 2012-13", "October 9 to 12") become ISO intervals, and so do
+two dates the text joins ("from 10/1 to 11/7"). A numeric date whose day and month could be either
+is read in the order the user gives, else the text's own (`DatesComponent`). The year a day or month lacks comes from the reference date (the
 caller's `published`, else the article's dateline), else from a month-year naming the same month
 in the same paragraph, else in the text ("On February 23 ... the meeting in February 2023"), else
 it stays 'XXXX'. Dates counted from the reference date ('yesterday', 'last Tuesday', 'next week')
@@ -399,8 +400,7 @@ class DatesComponent:
         found = shapes(text, recognizers=ANY_CASE_RECOGNIZERS if doc._.context.lowercase_calendar else RECOGNIZERS)
         found = resolve_overlaps(relative + found + model_dates(doc))  # the shapes before the model's
         header = header_dates(found, text)
-        order = self.order(text)
-        context = Context(doc._.context.reference_day, text, order, past_verbs(doc))
+        context = Context(doc._.context.reference_day, text, self.order(text), past_verbs(doc))
         read = [(cand, normalize(cand, context)) for cand in found]
         years = written_years(normalized for _, normalized in read if normalized)
         readings, warnings = [], []
