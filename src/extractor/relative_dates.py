@@ -86,7 +86,7 @@ NEEDS = {
     "dates.nth_weekday": keywords(WEEKDAYS), "dates.day_of_relative_month": ("month",),
     "dates.days_of_relative_month": ("month",), "dates.nth_week": ("week",), "dates.week_of_day": ("week", "w/c"),
     "dates.weekday_of_week": ("week",), "dates.rest_of_period": keywords(RESTS), "dates.period_to_date": ("date",),
-    "dates.after_next": ("next",), "dates.weekend": ("weekend",), "dates.relative_period": ("week", "month"),
+    "dates.after_next": ("next",), "dates.weekend": ("weekend",), "dates.relative_period": ("week", "month", "quarter"),
     "dates.relative_day": keywords(DAY_WORDS), "dates.weekday": WEEKDAY_WORDS,
 }
 
@@ -138,7 +138,7 @@ def grammar(lowercase: bool) -> tuple[tuple[str, re.Pattern], ...]:
             (?:(?P<direction>{DIRECTION})\s+year|(?:in\s+)?the\s+(?P<unit>week|month|year))\b(?!\s*\d|\s+of\b)"""),
         # "the last week of July" is no week counted from the reference.
         ("dates.relative_period", rf"""\b(?:(?P<part>{PART})\s+|(?:the\s+)?(?P<edge>{EDGE})[\s-]+)?(?P<direction>{DIRECTION})
-            \s+(?P<unit>week|month)\b(?!\s+of\b)"""),
+            \s+(?P<unit>week|month|quarter)\b(?!\s+of\b)"""),
         ("dates.relative_day", rf"\b(?P<word>{DAY_WORD})\b"),
         # A date right after the weekday is the fact: "Friday, March 15", "Friday the fifteenth".
         ("dates.weekday", rf"""\b(?:(?P<direction>{DIRECTION})\s+(?P<weekday>{any_weekday})
@@ -209,6 +209,8 @@ def reading(rule: str, m: re.Match, coming: bool, past: bool) -> Reading | None:
         wd = weekday_number(groups.get("weekday") or groups["day"])
         weeks = DIRECTIONS[groups.get("direction") or groups["week"]]
         return functools.partial(weekday_of_week, weekday=wd, weeks=weeks)
+    if rule == "dates.relative_period" and groups["unit"] == "quarter":
+        return functools.partial(quarter_of, offset=DIRECTIONS[groups["direction"]])
     if rule == "dates.relative_period":
         return functools.partial(week if groups["unit"] == "week" else month_of, offset=DIRECTIONS[groups["direction"]],
                                  part=(PARTS | PARTS_AROUND_REFERENCE).get(groups.get("part")),
@@ -334,6 +336,14 @@ def week(reference: date, shift: int, offset: int, part: int | None, around_refe
     Monday to Wednesday, 'late this week' Thursday to Sunday, 'later this week' from the reference."""
     first = monday(reference) + timedelta(days=7 * offset)
     return part_of(reference, first, first + timedelta(days=6), part, around_reference, 3, shift)
+
+
+@in_cycle
+def quarter_of(reference: date, shift: int, offset: int) -> str:
+    """'last quarter': the months of the quarter `offset` from the reference's, as a quarter is
+    written elsewhere ('2024-04/2024-06'); 'early next quarter' is that quarter too."""
+    first = add_months(reference.replace(day=1, month=reference.month - (reference.month - 1) % 3), 3 * offset)
+    return f"{iso_month(first, shift)}/{iso_month(add_months(first, 2), shift)}"
 
 
 @in_cycle

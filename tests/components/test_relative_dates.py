@@ -51,6 +51,9 @@ CASES = [
      [("two weeks from tomorrow", "2024-03-29")]),
     ("in_weeks_future", "The new bridge will open in 3 weeks.", "2024-03-14", [("in 3 weeks", "2024-04-04")]),
     # Days and weekdays of a month.
+    ("last_quarter", "Exports fell by a tenth last quarter.", "2024-05-10", [("last quarter", "2024-01/2024-03")]),
+    ("next_quarter_across_a_year", "The port will open next quarter.", "2024-11-20", [("next quarter", "2025-01/2025-03")]),
+    ("current_quarter", "Output in the current quarter rose.", "2024-05-10", [("current quarter", "2024-04/2024-06")]),
     ("day_of_next_month", "Registration closes on the 5th of next month.", "2024-03-14",
      [("the 5th of next month", "2024-04-05")]),
     ("first_weekday_of_month", "The forum is held on the first Monday of July.", "2024-03-14",
