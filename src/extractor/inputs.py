@@ -106,7 +106,8 @@ def find_inputs(paths: Iterable[str], *, jsonl: bool = False, recursive: bool = 
         folder = Path(name)
         if pages.is_url(name):
             inputs.files.append(Input(name, "url"))
-        elif name == STDIN or not folder.is_dir():
+            continue
+        if name == STDIN or not folder.is_dir():
             inputs.files.append(Input(name, _kind(name, jsonl)))
             continue
         found = sorted(p for p in (folder.rglob("*") if recursive else folder.iterdir()) if p.is_file())

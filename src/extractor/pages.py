@@ -163,10 +163,11 @@ def _why(errors: list[BaseException], timeout: int, retries: int) -> str:
     """What the fetcher's logged error says, in a user's words."""
     error = errors[-1] if errors else None
     reason = getattr(error, "reason", error)  # urllib3's MaxRetryError wraps the last try's error
-    if isinstance(reason, urllib3.exceptions.TimeoutError):
-        return f"no answer within {timeout} s (--fetch-timeout), {retries + 1} tries"
+    # A refused connection is a NewConnectionError, which urllib3 derives from its timeout error.
     if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError):
         return f"cannot connect ({_last_part(reason)})"
+    if isinstance(reason, urllib3.exceptions.TimeoutError):
+        return f"no answer within {timeout} s (--fetch-timeout), {retries + 1} {'try' if retries == 0 else 'tries'}"
     if isinstance(reason, urllib3.exceptions.ResponseError):
         return str(reason)
     return str(reason) if reason is not None else "no response"
@@ -188,15 +189,18 @@ class _Collect(logging.Handler):
 @contextmanager
 def _download_errors() -> Iterator[list[BaseException]]:
     """The exceptions trafilatura's fetcher logs, rather than raises, while the block runs: the
-    reason a fetch failed, for the message (and not printed by Python's last-resort handler)."""
+    reason a fetch failed, for the message. Neither they nor urllib3's notes of each retry reach
+    stderr through Python's last-resort handler: the message says it once."""
     errors: list[BaseException] = []
-    logger = logging.getLogger("trafilatura.downloads")
-    handler = _Collect(errors)
-    logger.addHandler(handler)
+    handlers = [(logging.getLogger("trafilatura.downloads"), _Collect(errors)),
+                (logging.getLogger("urllib3"), logging.NullHandler())]
+    for logger, handler in handlers:
+        logger.addHandler(handler)
     try:
         yield errors
     finally:
-        logger.removeHandler(handler)
+        for logger, handler in handlers:
+            logger.removeHandler(handler)
 
 
 @contextmanager
