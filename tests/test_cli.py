@@ -252,7 +252,8 @@ def test_folder_without_txt_files_is_an_error():
     write("news/notes.md", CHAIRMAN)
     result = invoke("extract", "news")
     assert result.exit_code == 1
-    assert_one_line_error(result.stderr, "news", "a folder with no files matching *.txt (it holds notes.md")
+    assert_one_line_error(result.stderr, "news",
+                          "a folder with no files matching *.txt,*.html,*.htm (it holds notes.md")
 
 
 def test_model_that_cannot_load_exits_2_with_one_line():
@@ -274,7 +275,7 @@ def test_schema_prints_the_record_schema():
 @pytest.mark.parametrize(("args", "expected"), [
     (["--help"], ["extract", "schema", "Example"]),
     (["extract", "--help"], ["--output", "--published", "--model", "--timeout", "--glob", "--encoding", "Examples",
-                           "--published 2024-07-31", "one a core", "byte order"]),
+                           "--published 2024-07-31", "(default: one a", "byte order", "--no-text"]),
     (["schema", "--help"], ["Example"]),
 ], ids=["app", "extract", "schema"])
 def test_help_explains_with_an_example(args, expected):

@@ -321,11 +321,12 @@ def test_folder_files_are_matched_ignoring_case_and_the_others_named_in_a_note()
     write("news/a.txt", article(1))
     write("news/B.TXT", article(2))
     write("news/c.md", article(3))
-    write("news/d.html", "<p>" + article(4) + "</p>")
+    write("news/d.pdf", b"%PDF-1.4")
     result = invoke("extract", "news", "-q")
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()] == ["news/B.TXT", "news/a.txt"]
-    assert result.stderr == "note: news: 2 files not matching *.txt passed over (c.md, d.html); --glob selects others\n"
+    assert result.stderr == ("note: news: 2 files not matching *.txt,*.html,*.htm passed over (c.md, d.pdf); "
+                             "--glob selects others\n")
     chosen = invoke("extract", "news", "--glob", "*.md", "-q")
     assert [json.loads(line)["source"]["path"] for line in chosen.stdout.splitlines()] == ["news/c.md"]
 
@@ -334,4 +335,4 @@ def test_an_empty_folder_is_one_error_and_no_rate():
     Path("empty").mkdir()
     result = invoke("extract", "empty")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["error: empty: a folder with no files matching *.txt", "0 records, 1 failed, 0.0 s"]
+    assert result.stderr.splitlines() == ["error: empty: a folder with no files matching *.txt,*.html,*.htm", "0 records, 1 failed, 0.0 s"]

@@ -12,6 +12,7 @@ import codecs
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from contextlib import ExitStack, nullcontext
 from datetime import date
 from enum import Enum
@@ -23,7 +24,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import batch, inputs, review
+from . import batch, inputs, pages, review
 from .api import DATE_ORDERS, Extractor, default_extractor, parse_published
 from .errors import ExtractorError, InputError, ModelError
 from .evaluate import evaluate_dir, render_details, render_table
@@ -72,6 +73,8 @@ def _published(value: str | None) -> date | None:
     epilog=(
         "Examples:\n\n"
         "  extractor extract corpus/d000.txt --published 2024-07-31\n\n"
+        "  extractor extract saved/page.html\n\n"
+        "  extractor extract https://example.com/news/article.html\n\n"
         "  extractor extract corpus -o out/corpus.jsonl\n\n"
         "  cat corpus/c001.txt | extractor extract - --published 2024-07-31\n\n"
         "  extractor extract out/archive.jsonl -o out/records.jsonl --errors out/errors.jsonl --resume\n\n"
@@ -83,9 +86,9 @@ def _published(value: str | None) -> date | None:
 def extract(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH", show_default=False,
-        help="A text file, a folder (its files matching --glob, subfolders' too, sorted by path), a JSON "
-             "Lines file (.jsonl, .ndjson), a JSON file (.json: an article, a list of them, or lines), "
-             "or - for stdin.")],
+        help="A text file, a saved page (.html, .htm), an http(s) URL to fetch, a folder (its files "
+             "matching --glob, subfolders' too, sorted by path), a JSON Lines file (.jsonl, .ndjson), a "
+             "JSON file (.json: an article, a list of them, or lines), or - for stdin.")],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="Write to FILE instead of stdout. It may not be an input, and is locked while the run "
@@ -93,7 +96,7 @@ def extract(
     published: Annotated[date | None, typer.Option(
         parser=_published, metavar="YYYY-MM-DD",
         help="The publication date: the reference for dates the text gives without a year "
-             "(a JSON article's own `published` comes first).")] = None,
+             "(a JSON article's own `published` comes first; it comes before a page's own date).")] = None,
     model: Annotated[str, typer.Option(
         metavar="NAME", help="The spaCy pipeline to build on: an installed package or a path.")] = DEFAULT_MODEL,
     date_order: Annotated[DateOrder, typer.Option(
@@ -102,14 +105,14 @@ def extract(
              "(US and Philippine outlets) or YMD; auto lets each text's unambiguous numeric dates "
              "decide, else the country it names most, else day first.")] = DateOrder.auto,
     jsonl: Annotated[bool, typer.Option(
-        "--jsonl", help='Read every input as JSON Lines of {"id", "text", "published"?, "url"?, "title"?} '
-                        "(.jsonl and .ndjson files are read so anyway).")] = False,
+        "--jsonl", help='Read every input as JSON Lines of {"id", "text" or "html", "published"?, "url"?, '
+                        '"title"?} (.jsonl and .ndjson files are read so anyway).')] = False,
     recursive: Annotated[bool, typer.Option(
         "--recursive/--no-recursive", "-r/-R", help="Read the files of a folder's subfolders too.")] = True,
     glob: Annotated[str, typer.Option(
         "--glob", metavar="PATTERN",
-        help="Which files of a folder are articles, by name, ignoring case; the others are named in a "
-             "note.")] = inputs.DEFAULT_GLOB,
+        help="Which files of a folder are articles, by name, ignoring case (several patterns apart by "
+             "commas); the others are named in a note.")] = inputs.DEFAULT_GLOB,
     encoding: Annotated[str | None, typer.Option(
         parser=_encoding, metavar="NAME", show_default=False,
         help="The encoding of texts without a byte order mark, e.g. cp1252 or latin-1 (default UTF-8; "
@@ -140,6 +143,13 @@ def extract(
         "--html", metavar="DIR", file_okay=False,
         help="Also write a review page per article into DIR (as `extractor show` does), named after its "
              "path or id, and DIR/index.html linking them.")] = None,
+    text: Annotated[bool, typer.Option(
+        "--text/--no-text",
+        help="Keep the text taken out of a saved page or a URL in its record (source.text), which the "
+             "evidence offsets index.")] = True,
+    fetch_timeout: Annotated[int, typer.Option(
+        "--fetch-timeout", min=1, metavar="SECONDS",
+        help="The time a URL's server may take to answer, each of its tries.")] = pages.FETCH_TIMEOUT,
 ) -> None:
     """Extract one record per article.
 
@@ -155,22 +165,24 @@ def extract(
         _stderr.print(escape(f"note: {folder}: {len(names)} files not matching {glob} passed over "
                              f"({inputs.described(names)}); --glob selects others"))
     single = (len(paths) == 1 and not resume and not Path(paths[0]).is_dir()
-              and [item.kind for item in found.files] == ["text"])
+              and [item.kind for item in found.files] in (["text"], ["page"], ["url"]))
     show = not quiet and not single
     try:
         batch.refuse_inputs([output, errors], found.files)
         # The model first: a run that cannot start leaves the files it would write as they were.
         extractor = _extractor(model, date_order)
-        pages = review.Pages(html) if html else None
+        review_pages = review.Pages(html) if html else None
         with ExitStack() as open_files:
             out = open_files.enter_context(batch.Output(output, append=resume)) if output else batch.StdoutSink()
             done = batch.resume_keys(output) if resume else Counter()
             errs = open_files.enter_context(batch.Output(errors)) if errors else None
-            summary = _run(extractor, found, out, errs, done, published=published, encoding=encoding,
-                           workers=workers, batch_size=batch_size, max_chars=max_chars, timeout=timeout,
-                           indent=2 if single else None, bar=show and _stderr.is_terminal, pages=pages)
-        if pages:
-            pages.write_index()
+            articles = inputs.read_articles(found.files, published=published, max_chars=max_chars,
+                                            encoding=encoding, keep_text=text, fetch_timeout=fetch_timeout)
+            summary = _run(extractor, found, articles, out, errs, done, workers=workers, batch_size=batch_size,
+                           timeout=timeout, indent=2 if single else None, bar=show and _stderr.is_terminal,
+                           review_pages=review_pages)
+        if review_pages:
+            review_pages.write_index()
     except ExtractorError as error:
         _error(str(error))
         raise typer.Exit(2) from None
@@ -180,13 +192,12 @@ def extract(
         raise typer.Exit(1)
 
 
-def _run(extractor: Extractor, found: inputs.Inputs, out: batch.Sink, errs: batch.Sink | None,
-         done: Counter, *, published: date | None, encoding: str | None, workers: int | None, batch_size: int,
-         max_chars: int, timeout: float, indent: int | None, bar: bool, pages: review.Pages | None) -> batch.Summary:
+def _run(extractor: Extractor, found: inputs.Inputs, articles: Iterable[inputs.Article], out: batch.Sink,
+         errs: batch.Sink | None, done: Counter, *, workers: int | None, batch_size: int, timeout: float,
+         indent: int | None, bar: bool, review_pages: review.Pages | None) -> batch.Summary:
     """The batch run of `extract`, with its progress display; its summary."""
     requested = workers or default_workers()
     total = inputs.count_articles(found.files, limit=None if bar else requested * batch_size)
-    articles = inputs.read_articles(found.files, published=published, max_chars=max_chars, encoding=encoding)
     with Workers(extractor, workers_for(requested, total, batch_size), indent=indent, timeout=timeout) as pool:
         # The progress display's thread starts after the workers are forked.
         progress = batch.progress_bar(_stderr) if bar else None
@@ -201,7 +212,7 @@ def _run(extractor: Extractor, found: inputs.Inputs, out: batch.Sink, errs: batc
                     progress.update(task, advance=1, skipped=writer.summary.skipped)
 
             return batch.run(pool, batch.skip_done(articles, done, skipped), writer,
-                             batch_size=batch_size, on_article=advance, pages=pages)
+                             batch_size=batch_size, on_article=advance, pages=review_pages)
 
 
 def _extractor(model: str, date_order: DateOrder) -> Extractor:
@@ -215,6 +226,7 @@ def _extractor(model: str, date_order: DateOrder) -> Extractor:
     epilog=(
         "Examples:\n\n"
         "  extractor show corpus/d000.txt -o out/d000.html\n\n"
+        "  extractor show saved/page.html -o out/page.html\n\n"
         "  extractor show corpus/d000.txt --record out/corpus.jsonl -o out/d000.html\n\n"
         "  extractor show news/17.txt --record out/records.jsonl --line 17 -o out/17.html\n\n"
         "Exit codes: 0 the page was written; 1 the article or the record cannot be read, or the "
@@ -224,7 +236,9 @@ def _extractor(model: str, date_order: DateOrder) -> Extractor:
 )
 def show(
     article: Annotated[str, typer.Argument(
-        metavar="ARTICLE", show_default=False, help="The article: a text file, or - for stdin.")],
+        metavar="ARTICLE", show_default=False,
+        help="The article: a text file, a saved page (.html, .htm; its article's text is shown), an "
+             "http(s) URL, or - for stdin.")],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="Write the page to FILE (its folder is made) instead of stdout.")] = None,
@@ -256,11 +270,17 @@ def show(
     if line is not None and record is None:
         raise typer.BadParameter("needs --record FILE, the JSON Lines file to read", param_hint="'--line'")
     try:
-        text = inputs.read_text(article, encoding)
         name = inputs.STDIN_NAME if article == inputs.STDIN else article
+        if pages.is_url(article) or pages.is_page_name(article):
+            page = inputs.read_page(article, encoding)
+            text = page.text
+            source = inputs.page_source(page, published, keep_text=True,
+                                        path=None if pages.is_url(article) else article)
+        else:
+            text = inputs.read_text(article, encoding)
+            source = Source(path=None if article == inputs.STDIN else article, published=published)
         if record is None:
-            source = Source(path=None if article == inputs.STDIN else article)
-            shown = _extractor(model, date_order).extract(text, published=published, source=source)
+            shown = _extractor(model, date_order).extract(text, source=source)
         else:
             shown = review.read_record(record, text_id(text), line)
             if (mismatch := review.evidence_mismatch(shown, text)) is not None:

@@ -127,6 +127,14 @@ class Source(_Model):
     # Left out of the JSON when null, so records of files and texts read exactly as before it was added.
     id: str | None = Field(default=None, exclude_if=lambda value: value is None,
                            description="The article's id in a JSON Lines input; absent otherwise.")
+    # From a saved page or a URL (pages.py); left out when null, as `id` is, so records of texts are unchanged.
+    site: str | None = Field(default=None, exclude_if=lambda value: value is None,
+                             description="The site's name, as the page gives it; absent for texts.")
+    author: str | None = Field(default=None, exclude_if=lambda value: value is None,
+                               description="The article's author, as the page gives it; absent for texts.")
+    text: str | None = Field(default=None, exclude_if=lambda value: value is None,
+                             description="The text taken out of a page, which the evidence offsets index; "
+                                         "absent for texts (the input is the text) and with --no-text.")
 
 
 class ArticleRecord(_Model):

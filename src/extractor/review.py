@@ -327,7 +327,7 @@ _UNSAFE = re.compile(r"[^\w-]+")
 
 def page_name(name: str, taken: set[str]) -> str:
     """A file name (without '.html') for the article `name`, not in `taken` (which it joins)."""
-    stem = _UNSAFE.sub("_", re.sub(r"\.txt$", "", name, flags=re.IGNORECASE)).strip("_")[:100] or "article"
+    stem = _UNSAFE.sub("_", re.sub(r"\.(txt|html?)$", "", name, flags=re.IGNORECASE)).strip("_")[:100] or "article"
     candidate, count = stem, 1
     while candidate.lower() in taken:
         count += 1
