@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from evidence import spans
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 ARTICLES = sorted(CORPUS.glob("*.txt"))
 
@@ -19,18 +21,6 @@ def extract(extractor, path: Path):
     published = json.loads(gold.read_text(encoding="utf-8")).get("published") if gold.exists() else None
     text = path.read_bytes().decode("utf-8")
     return text, extractor.extract(text, published=published, source={"path": f"corpus/{path.name}"})
-
-
-def spans(value):
-    """Every evidence span anywhere in a dumped record."""
-    if isinstance(value, dict):
-        if {"start", "end", "text", "rule"} <= value.keys():
-            yield value
-        for item in value.values():
-            yield from spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
 
 
 def test_corpus_holds_the_example_article():

@@ -21,6 +21,8 @@ from extractor.errors import InputError
 from extractor.inputs import Input, read_articles
 from extractor.pages import USER_AGENT, fetch, read_page
 
+from evidence import spans
+
 PAGES = Path(__file__).resolve().parent / "pages"
 EXPECTED = {name: value for name, value in json.loads((PAGES / "expected.json").read_text(encoding="utf-8")).items()
             if not name.startswith("_")}
@@ -35,17 +37,6 @@ def page_record(extractor, name: str) -> ArticleRecord:
     [article] = read_articles([Input(str(PAGES / f"{name}.html"), "page")])
     assert article.reason is None, article.reason
     return extractor.extract(article.text, source=article.source)
-
-
-def spans(value) -> Iterator[dict]:
-    if isinstance(value, dict):
-        if {"start", "end", "text", "rule"} <= value.keys():
-            yield value
-        for item in value.values():
-            yield from spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
 
 
 def facts(record: ArticleRecord) -> dict:
