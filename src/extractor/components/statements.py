@@ -52,8 +52,11 @@ INLINE_ITEM = re.compile(r"(?:^|[;:.]\s*)(?:first|second|third|fourth|fifth|sixt
 QUOTE_THEN_SPEAKER = re.compile(r"[\s,;–—-]*")
 SPEAKER_THEN_QUOTE = re.compile(r"\s*(?:that\s*)?[:,]?\s*|[^.!?\n“”\"]{0,80}:\s*")
 
-REPORTED, REPORTED_BEFORE, LIST, QUOTE_AFTER, QUOTE_BEFORE = (
-    rules.rule(f"statements.{name}") for name in ("reported", "reported_before", "list", "quote_after", "quote_before"))
+REPORTED = rules.rule("statements.reported")
+REPORTED_BEFORE = rules.rule("statements.reported_before")
+LIST = rules.rule("statements.list")
+QUOTE_AFTER = rules.rule("statements.quote_after")
+QUOTE_BEFORE = rules.rule("statements.quote_before")
 
 
 @dataclass(frozen=True)
@@ -200,7 +203,7 @@ class StatementsComponent:
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
         for n, (verb, cue, after) in enumerate(found):
-            speaker = self.speaker(doc, verb, previous)
+            speaker = self.speaker(doc, verb, previous, mentions)
             if speaker is None:
                 continue
             previous = (verb, speaker)
@@ -216,7 +219,7 @@ class StatementsComponent:
                 evidence=Evidence.at(text, start, end, rule)))
         return statements
 
-    def speaker(self, doc: Doc, verb: Token, previous: tuple[Token, Span] | None) -> Span | None:
+    def speaker(self, doc: Doc, verb: Token, previous: tuple[Token, Span] | None, mentions: Mentions) -> Span | None:
         """The verb's subject, if it can speak; a verb without one takes the speaker of the verb it
         is joined to ('... and requested'), or of the reporting verb before it in the sentence."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -248,19 +251,24 @@ class StatementsComponent:
             span = doc[start:next(t.i for t in span if t.text == "(")]
             while len(span) and span[-1].is_space:
                 span = span[:-1]
-        return span if len(span) and self.can_speak(span, subject) else None
+        return span if len(span) and self.can_speak(span, subject, mentions) else None
 
-    def can_speak(self, span: Span, head: Token) -> bool:
-        """A person's mention, a pronoun, a title, a body, a named person or body, or a collective."""
+    def can_speak(self, span: Span, head: Token, mentions: Mentions) -> bool:
+        """A person's mention ('the comrade'), a pronoun, a title, a body named with a capital
+        ('the Department of Finance', not 'the project'), a named person or body, or a collective."""
         if head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in PRONOUNS:
+            return True
+        if mentions.covering(span.start_char, span.end_char) is not None:
             return True
         folded = lexicon.fold(span.text)
         bare = re.sub(r"^(?:the|all|many|some|most|other|several|\d+)\s+", "", folded)
         if folded in self.collective or bare in self.collective or lexicon.fold(head.text) in self.collective:
             return True
         words = folded.split()
-        return any(w in self.titles or w in self.heads for w in (lexicon.fold(head.text), *words[-2:])) or any(
-            " ".join(words[i:]) in self.titles for i in range(len(words)))
+        if head.text[:1].isupper() and lexicon.fold(head.text) in self.heads:
+            return True
+        return lexicon.fold(head.text) in self.titles or any(" ".join(words[i:]) in self.titles
+                                                               for i in range(len(words)))
 
     @staticmethod
     def reference(speaker: Span, mentions: Mentions) -> int | None:
