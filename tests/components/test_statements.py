@@ -69,7 +69,7 @@ CASES = [
         [("Director Vu Thanh Son", "Vu Thanh Son", "note", None, "The canal will be dredged this month", True)],
         id="quote-attribution-before"),
     pytest.param(
-        f'"The budget is tight," said Mr. Ngo Van Hai, "but we will manage."',
+        '"The budget is tight," said Mr. Ngo Van Hai, "but we will manage."',
         [("Mr. Ngo Van Hai", "Ngo Van Hai", "note", None, 'The budget is tight," said Mr. Ngo Van Hai, "but we will manage',
           True)],
         id="straight-quote-split-by-attribution"),
