@@ -454,3 +454,27 @@ def test_cli_missing_text_without_pred(tmp_path):
     result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold")])
     assert result.exit_code == 1
     assert "a.txt: no such file" in result.stderr
+
+
+# --- Statements (scored apart, only where the gold annotates them) ---------------------------------
+
+
+def test_statements_are_scored_apart_and_only_where_annotated():
+    from extractor.evaluate import evaluate
+    from extractor.records import Statement
+    said = Statement(speaker="He", speaker_ref=0, act="request", addressee="the district",
+                     content="the district to clear the backlog", quote=False, evidence=SPAN)
+    collective = Statement(speaker="Delegates", speaker_ref=None, act="propose", addressee=None,
+                           content="more schools", quote=False, evidence=SPAN)
+    rec = record(people=[person("Phan Van Dinh")], statements=[said, collective])
+    gold = Gold.model_validate({"people": [{"name": "Phan Van Dinh"}], "statements": [
+        {"speaker": "He", "speaker_name": "Phan Van Dinh", "act": "request", "content": "clear the backlog"},
+        {"speaker": "delegates", "act": "propose", "content": "build more schools"},
+        {"speaker": "delegates", "act": "note", "content": "nothing of it"}]})
+    report = evaluate({"a": gold, "b": Gold()}, {"a": rec, "b": rec})
+    data = report.to_json()
+    assert list(data["fields"]) == [*FIELDS, "all"]  # not in `all`
+    assert (data["statements"]["articles"], data["statements"]["tp"], data["statements"]["fn"]) == (1, 2, 1)
+    assert data["statements"]["speaker_links"] == {"linked": 1, "of": 1, "share": 1.0}
+    assert data["statements"]["acts"]["note"]["fn"] == 1
+    assert report.statement_scores()["overlap"] == pytest.approx((1 + 2 / 3) / 2)

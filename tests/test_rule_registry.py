@@ -48,9 +48,9 @@ def test_every_rule_in_the_corpus_records_is_registered(corpus_ids):
     registry = rules.registered()
     assert not set(corpus_ids) - set(registry), "rule ids missing from patterns/rules.jsonl"
     # The walk reached the evidence of every stage that gives some (people's mentions and roles,
-    # organizations, dates, amounts, documents, targets, the event).
+    # organizations, dates, amounts, documents, targets, the event, statements).
     assert {rule.split(".")[0] for rule in corpus_ids} == {
-        "amounts", "dates", "documents", "event", "names", "people", "roles", "targets"}
+        "amounts", "dates", "documents", "event", "names", "people", "roles", "statements", "targets"}
 
 
 def test_every_registered_rule_is_a_stage_rule_with_a_one_line_doc():

@@ -32,11 +32,16 @@ from .api import Extractor, default_extractor
 from .inputs import read_text
 from .errors import ExtractorError
 from .pipeline import DEFAULT_MODEL
-from .records import ArticleRecord, Source, Target
+from .records import ArticleRecord, Source, Statement, Target
 
 FIELDS = ("people", "roles", "dates", "amounts", "documents", "document_dates", "targets",
           "event_kind", "event_date", "event_location")
 ALL = "all"
+# Scored only for the articles whose gold has a "statements" key, and kept out of `all`.
+STATEMENTS = "statements"
+ACTS = ("request", "direct", "propose", "suggest", "emphasize", "affirm", "commit", "note", "report", "ask",
+        "thank", "praise", "criticize")
+CONTENT_OVERLAP = 0.5  # of the gold content's words, found in the predicted content
 
 # Gold lists counts and quantities only as optional: predicted amounts of other kinds are not scored.
 SCORED_AMOUNT_KINDS = frozenset({"money", "percent", "multiplier"})
@@ -114,6 +119,14 @@ class GoldTarget(_Gold):
         return self
 
 
+class GoldStatement(_Gold):
+    speaker: str = Field(min_length=1)
+    act: Literal[ACTS]  # type: ignore[valid-type]
+    content: str = Field(min_length=1)
+    quote: bool = False
+    speaker_name: str | None = None  # the person a pronoun or description speaker refers to
+
+
 class Gold(_Gold):
     """One gold file: the facts a correct extractor finds in the article beside it."""
 
@@ -129,6 +142,8 @@ class Gold(_Gold):
     documents: list[GoldDocument] = []
     targets: list[GoldTarget] = []
     targets_optional: list[GoldTarget] = []
+    statements: list[GoldStatement] | None = None  # None: the article's statements are not annotated
+    statements_optional: list[GoldStatement] = []
     notes: list[str] = []
 
 
@@ -545,6 +560,100 @@ def score_event(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
     }
 
 
+def content_words(text: str) -> list[str]:
+    """A content's words as compared: folded, every word kept."""
+    return fold(text, keep_ignored_words=True).split()
+
+
+def content_overlap(gold: str, content: str) -> float:
+    """The share of the gold content's words (each as often as written) found in the predicted content."""
+    gold_words, found = content_words(gold), set(content_words(content))
+    return sum(w in found for w in gold_words) / len(gold_words) if gold_words else 0.0
+
+
+def same_speaker(gold: GoldStatement, statement: Statement, record: ArticleRecord) -> bool:
+    """The gold speaker, or its `speaker_name`, is `same_name` as the predicted speaker or as the
+    name of the person its `speaker_ref` points at; or the two speakers are the same folded (a
+    collective speaker: "delegates", "the conference")."""
+    names = [n for n in (gold.speaker, gold.speaker_name) if n]
+    predicted = [statement.speaker]
+    if statement.speaker_ref is not None and 0 <= statement.speaker_ref < len(record.people):
+        predicted.append(record.people[statement.speaker_ref].name)
+    return (fold(gold.speaker) == fold(statement.speaker) and bool(fold(gold.speaker))) or any(
+        same_name(n, p) or name_within(n, p) for n in names for p in predicted)
+
+
+def name_within(gold: str, speaker: str) -> bool:
+    """A person's name standing whole inside a speaker written with a title: "Nghiem Xuan Cuong" in
+    "Vice Chairman Nghiem Xuan Cuong" (two words at least)."""
+    name = name_words(gold)
+    return len(name) >= 2 and f" {' '.join(name)} " in f" {' '.join(name_words(speaker))} "
+
+
+def same_statement(gold: GoldStatement, statement: Statement, record: ArticleRecord) -> bool:
+    """The same act, `same_speaker`, and a `content_overlap` of at least `CONTENT_OVERLAP`."""
+    return (gold.act == statement.act and content_overlap(gold.content, statement.content) >= CONTENT_OVERLAP
+            and same_speaker(gold, statement, record))
+
+
+@dataclass(frozen=True)
+class StatementOutcome:
+    """The statements of one article: the outcome overall and per act, the content overlap of each
+    pair, and the speaker links (pairs whose gold speaker is a person, and those whose
+    speaker_ref names that person)."""
+
+    outcome: Outcome
+    acts: dict[str, Outcome]
+    overlaps: tuple[float, ...]
+    links: int
+    linked: int
+
+
+def score_statements(gold: Gold, record: ArticleRecord) -> StatementOutcome:
+    """Statements by `same_statement`; those in `statements_optional` are neither rewarded nor punished."""
+    def same(g: GoldStatement, s: Statement) -> bool:
+        return same_statement(g, s, record)
+    matching = match_facts(gold.statements or [], record.statements, same, gold.statements_optional)
+    acts = {}
+    for act in ACTS:
+        pairs = sum(g.act == act for g, _ in matching.pairs)
+        missed = tuple(_statement(g.speaker, g.act, g.content) for g in matching.missed if g.act == act)
+        spurious = tuple(_statement(s.speaker, s.act, s.content) for s in matching.spurious if s.act == act)
+        if pairs or missed or spurious:
+            acts[act] = Outcome(pairs, missed, spurious)
+    links = linked = 0
+    for g, s in matching.pairs:
+        person = g.speaker_name or (g.speaker if _is_named(g.speaker) else None)
+        if person is None:
+            continue
+        links += 1
+        ref = s.speaker_ref
+        linked += ref is not None and 0 <= ref < len(record.people) and (
+            same_name(person, record.people[ref].name) or name_within(record.people[ref].name, person)
+            or name_within(person, record.people[ref].name))
+    return StatementOutcome(
+        Outcome(len(matching.pairs), tuple(_statement(g.speaker, g.act, g.content) for g in matching.missed),
+                tuple(_statement(s.speaker, s.act, s.content) for s in matching.spurious)),
+        acts, tuple(content_overlap(g.content, s.content) for g, s in matching.pairs), links, linked)
+
+
+def _is_named(speaker: str) -> bool:
+    """A speaker written with a personal name: two capitalized words in a row at least, not a body
+    ("Vice Chairman Nghiem Xuan Cuong", not "the conference" or "the Department of Finance")."""
+    words = [w for w in re.findall(r"[\w'.-]+", speaker)]
+    run = best = 0
+    for word in words:
+        run = run + 1 if word[:1].isupper() else 0
+        best = max(best, run)
+    heads = lexicon.phrases("bodies.jsonl", "head")
+    return best >= 2 and not any(lexicon.fold(w) in heads for w in words)
+
+
+def _statement(speaker: str, act: str, content: str) -> str:
+    short = content if len(content) <= 60 else content[:60] + "…"
+    return f"{speaker} {act}: {short!r}"
+
+
 def score_article(gold: Gold, record: ArticleRecord) -> dict[str, Outcome]:
     """Every field of one article, in `FIELDS` order."""
     outcomes = {
@@ -629,6 +738,23 @@ class Report:
     """The outcome of every field of every article (by article name), and the figures they add up to."""
 
     articles: dict[str, dict[str, Outcome]]
+    # Per article whose gold has a "statements" key (others are not counted at all).
+    statements: dict[str, StatementOutcome] = field(default_factory=dict)
+
+    def statement_scores(self) -> dict | None:
+        """The statements' figures: overall, per act, the mean content overlap of the pairs and the
+        speaker links; None when no gold annotates statements."""
+        if not self.statements:
+            return None
+        outcomes = list(self.statements.values())
+        overall = total(o.outcome for o in outcomes)
+        acts = {act: total(o.acts[act] for o in outcomes if act in o.acts) for act in ACTS
+                if any(act in o.acts for o in outcomes)}
+        overlaps = [x for o in outcomes for x in o.overlaps]
+        links, linked = sum(o.links for o in outcomes), sum(o.linked for o in outcomes)
+        return {"articles": len(outcomes), "score": overall, "acts": acts,
+                "overlap": sum(overlaps) / len(overlaps) if overlaps else None,
+                "speaker_links": (linked, links)}
 
     def scores(self) -> dict[str, Score]:
         """Per field in `FIELDS` order, then `all`: every field's counts together."""
@@ -649,12 +775,29 @@ class Report:
                           for name, o in outcomes.items() if o.missed or o.spurious}
                 for article, outcomes in self.articles.items()
                 if any(o.missed or o.spurious for o in outcomes.values())}
+        figures = self.statement_scores()
+        if figures is not None:
+            def row(s: Score) -> dict:
+                return {"p": round(s.precision, 3), "r": round(s.recall, 3), "f1": round(s.f1, 3),
+                        "tp": s.tp, "fp": s.fp, "fn": s.fn}
+            linked, links = figures["speaker_links"]
+            data[STATEMENTS] = {
+                "articles": figures["articles"], **row(figures["score"]),
+                "overlap": None if figures["overlap"] is None else round(figures["overlap"], 3),
+                "speaker_links": {"linked": linked, "of": links, "share": round(linked / links, 3) if links else None},
+                "acts": {act: row(s) for act, s in figures["acts"].items()}}
+            if details:
+                data[STATEMENTS]["details"] = {
+                    article: {"missed": list(o.outcome.missed), "spurious": list(o.outcome.spurious)}
+                    for article, o in self.statements.items() if o.outcome.missed or o.outcome.spurious}
         return data
 
 
 def evaluate(golds: dict[str, Gold], records: dict[str, ArticleRecord]) -> Report:
     """Score each gold article against its record (both by article name)."""
-    return Report({name: score_article(gold, records[name]) for name, gold in golds.items()})
+    return Report({name: score_article(gold, records[name]) for name, gold in golds.items()},
+                  {name: score_statements(gold, records[name]) for name, gold in golds.items()
+                   if gold.statements is not None})
 
 
 def evaluate_dir(gold_dir: Path, pred_dir: Path | None = None, *, model: str = DEFAULT_MODEL) -> Report:
@@ -683,6 +826,18 @@ def render_table(report: Report, title: str | None = None) -> Table:
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                       f"{score.tp}/{score.fp}/{score.fn}", end_section=name == FIELDS[-1],
                       style="bold" if name == ALL else None)
+    figures = report.statement_scores()
+    if figures is not None:
+        table.add_section()
+        score = figures["score"]
+        table.add_row(f"{STATEMENTS} ({figures['articles']} articles)", f"{score.precision:.3f}",
+                      f"{score.recall:.3f}", f"{score.f1:.3f}", f"{score.tp}/{score.fp}/{score.fn}")
+        for act, s in figures["acts"].items():
+            table.add_row(f"  {act}", f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.tp}/{s.fp}/{s.fn}")
+        linked, links = figures["speaker_links"]
+        overlap = "-" if figures["overlap"] is None else f"{figures['overlap']:.3f}"
+        table.add_row("  content overlap (mean)", overlap, "", "", "")
+        table.add_row("  statements_speaker_links", f"{linked / links:.3f}" if links else "-", "", "", f"{linked}/{links}")
     return table
 
 
@@ -694,4 +849,8 @@ def render_details(report: Report) -> list[str]:
         for name, facts in fields.items():
             lines += [f"  {name} missed:   {fact}" for fact in facts["missed"]]
             lines += [f"  {name} spurious: {fact}" for fact in facts["spurious"]]
+    for article, facts in report.to_json(details=True).get(STATEMENTS, {}).get("details", {}).items():
+        lines.append(f"{article}")
+        lines += [f"  {STATEMENTS} missed:   {fact}" for fact in facts["missed"]]
+        lines += [f"  {STATEMENTS} spurious: {fact}" for fact in facts["spurious"]]
     return lines

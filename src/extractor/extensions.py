@@ -21,8 +21,10 @@ SPAN_ATTRS = {
 # Doc attributes: the record's parts as typed facts (`facts.py`), each written by one component:
 # people and organizations by extractor_people, dates by extractor_dates, event by
 # extractor_event, amounts by extractor_amounts, targets by extractor_targets, documents by
-# extractor_documents; and the document-wide context (components/context.py) by extractor_context.
+# extractor_documents, statements by extractor_statements; and the document-wide context (components/context.py) by extractor_context.
 DOC_ATTRS = ("people", "organizations", "dates", "event", "amounts", "targets", "documents", "context",
+             # extractor_statements: who asked or said what (facts.StatementFact)
+             "statements",
              # What a stage noticed but could not resolve (record `warnings`), a list of strings;
              # stages extend it, never replace it.
              "warnings",

@@ -135,3 +135,20 @@ class TargetFact:
     comparator: Literal["about", "over", "under", "at_least", "at_most"] | None
     deadline: str | None
     evidence: Evidence
+
+
+Act = Literal["request", "direct", "propose", "suggest", "emphasize", "affirm", "commit", "note", "report", "ask",
+              "thank", "praise", "criticize"]
+
+
+@dataclass(frozen=True)
+class StatementFact:
+    """extractor_statements: who said or asked what, of whom; `evidence` is the content's span."""
+
+    speaker: str
+    speaker_ref: int | None
+    act: Act
+    addressee: str | None
+    content: str
+    quote: bool
+    evidence: Evidence

@@ -92,6 +92,16 @@ class WordMap(Entry):
     means: str
 
 
+class StatementVerbEntry(Entry):
+    """A reporting verb and the act it signals ('urged' request), or a collective speaker; `object`
+    and `opens` narrow a verb to the uses that signal the act ('presented a report', 'asked whether')."""
+
+    kind: Literal["request", "direct", "propose", "suggest", "emphasize", "affirm", "commit", "note", "report",
+                  "ask", "thank", "praise", "criticize", "collective"]
+    object: list[str] = []
+    opens: list[str] = []
+
+
 def categories(name: str, *kinds: str) -> type[Entry]:
     """The schema of a file whose `kind` is one of `kinds`."""
     return create_model(name, __base__=Entry, __doc__=f"An entry whose kind is one of: {', '.join(kinds)}.",
@@ -138,6 +148,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "statuses.jsonl": categories("StatusEntry", "achieved", "exceeded", "completed", "missed"),
     "target_cues.jsonl": categories("TargetCueEntry", "noun", "goal", "verb", "not_goal", "modal", "reported",
                                     "list_noun", "list_qualifier", "plan_verb", "list_opener", "change_noun"),
+    "statement_verbs.jsonl": StatementVerbEntry,
     "people_cues.jsonl": categories("PeopleCueEntry", "joiner", "distributive", "copula", "serve_modal",
                                     "continue_to", "serve_as", "passive_auxiliary", "appointed", "appointed_to",
                                     "adverb", "article", "pronoun", "anaphor", "in_charge"),

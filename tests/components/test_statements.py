@@ -1,0 +1,124 @@
+"""extractor_statements: who asked whom to do what. Texts written for these tests (not the corpus's
+nor the devset's); each row checks speaker, speaker_ref (by the person's name), act, addressee,
+content (== the text's slice at the evidence) and quote."""
+
+import pytest
+
+from extractor.components.statements import quotations
+
+Q = "\u201c"   # “
+E = "\u201d"   # ”
+
+
+def statements(loaded, text):
+    record = loaded.extract(text, published="2024-07-31")
+    out = []
+    for s in record.statements:
+        assert text[s.evidence.start:s.evidence.end] == s.evidence.text == s.content
+        assert s.evidence.rule.startswith("statements.")
+        ref = record.people[s.speaker_ref].name if s.speaker_ref is not None else None
+        out.append((s.speaker, ref, s.act, s.addressee, s.content, s.quote))
+    return out
+
+
+CASES = [
+    # Reported speech: the subject speaks, the "to" clause is asked of the words before it.
+    pytest.param(
+        "Vice Chairman Nguyen Van Nam requested Party committees and authorities at all levels to strengthen "
+        "inspection of land use.",
+        [("Vice Chairman Nguyen Van Nam", "Nguyen Van Nam", "request", "Party committees and authorities at all levels",
+          "Party committees and authorities at all levels to strengthen inspection of land use", False)],
+        id="request-to"),
+    pytest.param(
+        "Mr. Tran Van Binh, Chairman of the Provincial People's Committee, emphasized that the province must speed "
+        "up disbursement and requested the Department of Finance to review the plan.",
+        [("Mr. Tran Van Binh", "Tran Van Binh", "emphasize", None, "the province must speed up disbursement", False),
+         ("Mr. Tran Van Binh", "Tran Van Binh", "request", "the Department of Finance",
+          "the Department of Finance to review the plan", False)],
+        id="two-verbs-one-sentence"),
+    pytest.param(
+        "Minister Le Van Hoa directed the Department of Construction to complete the survey by June.",
+        [("Minister Le Van Hoa", "Le Van Hoa", "direct", "the Department of Construction",
+          "the Department of Construction to complete the survey by June", False)],
+        id="direct"),
+    pytest.param(
+        "Governor Maria Santos asked whether the bridge would open on time.",
+        [("Governor Maria Santos", "Maria Santos", "ask", None, "whether the bridge would open on time", False)],
+        id="ask-whether"),
+    pytest.param(
+        "The school will grow, Mr. Pham Quoc Khanh said.",
+        [("Mr. Pham Quoc Khanh", "Pham Quoc Khanh", "note", None, "The school will grow", False)],
+        id="reported-before-the-verb"),
+    # Pronoun speakers: the person mentioned last.
+    pytest.param(
+        "Comrade Do Thi Lan chaired the meeting. She urged communes to finish the roads before the rainy season.",
+        [("She", "Do Thi Lan", "request", "communes", "communes to finish the roads before the rainy season", False)],
+        id="pronoun"),
+    # Collective speakers: no person.
+    pytest.param(
+        "Delegates proposed that the province build more schools in mountain districts.",
+        [("Delegates", None, "propose", None, "the province build more schools in mountain districts", False)],
+        id="collective"),
+    # Direct quotes, attribution after or before; "the comrade" is a mention of the person.
+    pytest.param(
+        f"Secretary Hoang Minh Tuan visited the site. {Q}We must act now,{E} the comrade said.",
+        [("the comrade", "Hoang Minh Tuan", "note", None, "We must act now", True)],
+        id="quote-attribution-after"),
+    pytest.param(
+        f"Director Vu Thanh Son said: {Q}The canal will be dredged this month.{E}",
+        [("Director Vu Thanh Son", "Vu Thanh Son", "note", None, "The canal will be dredged this month", True)],
+        id="quote-attribution-before"),
+    pytest.param(
+        '"The budget is tight," said Mr. Ngo Van Hai, "but we will manage."',
+        [("Mr. Ngo Van Hai", "Ngo Van Hai", "note", None, 'The budget is tight," said Mr. Ngo Van Hai, "but we will manage',
+          True)],
+        id="straight-quote-split-by-attribution"),
+    # A nested quote stays inside the outer one.
+    pytest.param(
+        f"Chairman Dang Van Phuc stressed: {Q}We will follow the {chr(0x2018)}three no{chr(0x2019)} rule in every "
+        f"commune.{E}",
+        [("Chairman Dang Van Phuc", "Dang Van Phuc", "emphasize", None,
+          "We will follow the \u2018three no\u2019 rule in every commune", True)],
+        id="nested-quote"),
+    # A quotation over two paragraphs: the second opens with a quote mark while the first is open.
+    pytest.param(
+        f"Mayor Ana Reyes said: {Q}We will finish the road.\n\n{Q}Then we build the bridge.{E}\n\nThe council agreed.",
+        [("Mayor Ana Reyes", "Ana Reyes", "note", None, f"We will finish the road.\n\n{Q}Then we build the bridge", True)],
+        id="quote-across-paragraphs"),
+    # Lists of requests: inline after a colon, or bullet lines.
+    pytest.param(
+        "Mr. Le Quang Hung requested: first, review the budget; second, speed up disbursement. The meeting ended.",
+        [("Mr. Le Quang Hung", "Le Quang Hung", "request", None,
+          "first, review the budget; second, speed up disbursement", False)],
+        id="inline-list"),
+    pytest.param(
+        "Vice Governor Tran Thi Mai spoke at the meeting. She requested:\n- Strengthening inspection;\n"
+        "- Reviewing the budget.\nThe meeting ended.",
+        [("She", "Tran Thi Mai", "request", None, "- Strengthening inspection;\n- Reviewing the budget", False)],
+        id="bullet-list"),
+    # Not statements: a verb inside a quotation, a passive, a subject that cannot speak.
+    pytest.param(
+        "The project required VND 5 billion. The district was asked to report.",
+        [], id="no-speaker"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_statements(loaded, text, expected):
+    assert statements(loaded, text) == expected
+
+
+def test_a_verb_inside_a_quotation_is_not_a_statement(loaded):
+    text = f"{Q}We asked the ministry to help,{E} Mr. Bui Van Tam said."
+    assert [s[2] for s in statements(loaded, text)] == ["note"]
+
+
+@pytest.mark.parametrize("text, inner", [
+    (f"a {Q}b{E} c", ["b"]),
+    ('a "b" c "d"', ["b", "d"]),
+    (f"{Q}one\n\n{Q}two{E}", [f"one\n\n{Q}two"]),
+    ('"one\n\n"two"', ['one\n\n"two']),
+    (f"{Q}unclosed", []),
+], ids=["curly", "straight", "curly-paragraphs", "straight-paragraphs", "unclosed"])
+def test_quotations(text, inner):
+    assert [text[q.start:q.end] for q in quotations(text)] == inner
