@@ -165,7 +165,9 @@ class GoalMatcher:
                                  re.IGNORECASE)
         self.statuses = statuses
 
-    def __call__(self, doc: Doc, clause: Clause, amounts: list[AmountFact], published: date | None) -> list[TargetFact]:
+    def __call__(self, doc: Doc, clause: Clause, amounts: list[AmountFact], published: date | None,
+                 date_ends: dict[int, int]) -> list[TargetFact]:
+        """`date_ends`: where each of the model's DATE entities ends, by where it starts."""
         text = doc._.text
         cue = self.first_cue(doc, clause)
         found = []
@@ -175,7 +177,7 @@ class GoalMatcher:
                 cue = None  # the cue's goal is this change's size: not "... 2.5 times under a 12-billion-baht scheme"
             if self.is_baseline(text, amount) or amount.kind == "multiplier":
                 continue  # a change's start, or its size ("would increase 2.5 times"), is no goal's value
-            deadline = deadline_after(doc, end, clause, amounts, published)
+            deadline = deadline_after(doc, end, clause, amounts, published, date_ends)
             if cue is not None and cue < start and not self.reported.search(text, cue, start):
                 rule, opened = "targets.goal_cue", cue  # not "... 5,000 ha by 2030, and output is estimated at 12 t"
             elif re.match(r"\s+(?:\w+\s+)?(?:target|goal)\b", text[end:clause.end]):
@@ -233,14 +235,15 @@ def achieved_before(text: str, amounts: list[AmountFact], amount: AmountFact, cu
     return before[-1].value if before else None
 
 
-def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[AmountFact], published: date | None) -> str | None:
+def deadline_after(doc: Doc, end: int, clause: Clause, amounts: list[AmountFact], published: date | None,
+                   date_ends: dict[int, int]) -> str | None:
     """The date of 'by <date>' after an amount, before the next amount, when it is not already past."""
     following = [a.evidence.start for a in amounts if a.evidence.start >= end]
     limit = min([clause.end, *following])
     m = DEADLINE.search(doc._.text, end, min(limit, end + DEADLINE_REACH))
     if m is None or re.search(r",|\band\b", doc._.text[end:m.start()]):
         return None
-    date_end = next((e.end_char for e in doc.ents if e.label_ == "DATE" and e.start_char == m.end()), None)
+    date_end = date_ends.get(m.end())
     if date_end is None:
         return None
     point = normalize(doc._.text[m.end():date_end], published)
@@ -414,16 +417,19 @@ class TargetsComponent:
 
     def match(self, doc: Doc) -> list[TargetFact]:
         published, decimal = doc._.context.reference_day, doc._.context.decimal_mark
-        amounts = doc._.amounts
+        amounts = sorted(doc._.amounts, key=lambda a: a.evidence.start)
+        starts = [a.evidence.start for a in amounts]  # a clause's amounts by bisection: no rescan per clause
+        # Read once: `doc.ents` builds every entity span anew on each access.
+        date_ends = {e.start_char: e.end_char for e in doc.ents if e.label_ == "DATE"}
         found = []
         for sentence in doc.sents:
             ratios = self.attainment(doc, sentence, decimal)
             counted = {(r.evidence.start, r.evidence.end) for r in ratios}
             found += ratios
             for clause in clauses(doc, sentence):
-                inside = [a for a in amounts if clause.start <= a.evidence.start < clause.end
-                          and not any(s <= a.evidence.start < e for s, e in counted)]
-                found += self.goals(doc, clause, inside, published)
+                inside = [a for a in amounts[bisect.bisect_left(starts, clause.start):bisect.bisect_left(starts, clause.end)]
+                          if not any(s <= a.evidence.start < e for s, e in counted)]
+                found += self.goals(doc, clause, inside, published, date_ends)
                 found += self.unquantified(doc, clause)
         ends = {t.evidence.end for t in found}  # a goal's evidence ends with its amount
         found += self.lists(doc, amounts, {a for a in amounts if a.evidence.end in ends})
