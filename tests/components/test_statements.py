@@ -96,6 +96,22 @@ CASES = [
         "- Reviewing the budget.\nThe meeting ended.",
         [("She", "Tran Thi Mai", "request", None, "- Strengthening inspection;\n- Reviewing the budget", False)],
         id="bullet-list"),
+    # A sentence framed as a report: its "said" is a report, the framing verb no statement.
+    pytest.param(
+        "Reporting at the forum, Director Pham Quoc Tuan said that exports rose 9 percent in the first half.",
+        [("Director Pham Quoc Tuan", "Pham Quoc Tuan", "report", None, "exports rose 9 percent in the first half",
+          False)],
+        id="report-frame-reporting"),
+    pytest.param(
+        "Tabling the budget, Treasurer Mary Wanjiru Kamau said revenue had fallen short by 12 percent.",
+        [("Treasurer Mary Wanjiru Kamau", "Mary Wanjiru Kamau", "report", None,
+          "revenue had fallen short by 12 percent", False)],
+        id="report-frame-tabling"),
+    pytest.param(
+        "Speaking at the forum, Director Pham Quoc Tuan said that exports rose 9 percent in the first half.",
+        [("Director Pham Quoc Tuan", "Pham Quoc Tuan", "note", None, "exports rose 9 percent in the first half",
+          False)],
+        id="no-frame-said-is-note"),
     # Not statements: a verb inside a quotation, a passive, a subject that cannot speak.
     pytest.param(
         "The project required VND 5 billion. The district was asked to report.",

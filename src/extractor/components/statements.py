@@ -55,6 +55,7 @@ SPEAKER_THEN_QUOTE = re.compile(r"\s*(?:that\s*)?[:,]?\s*|[^.!?\n“”\"]{0,80}
 REPORTED = rules.rule("statements.reported")
 REPORTED_BEFORE = rules.rule("statements.reported_before")
 LIST = rules.rule("statements.list")
+REPORT_FRAME = rules.rule("statements.report_frame")
 QUOTE_AFTER = rules.rule("statements.quote_after")
 QUOTE_BEFORE = rules.rule("statements.quote_before")
 
@@ -141,12 +142,13 @@ class StatementsComponent:
         entries = lexicon.load(verbs)
         self.cues: dict[str, list[Cue]] = {}
         for e in entries:
-            if e.kind != "collective":
+            if e.kind not in ("collective", "report_frame"):
                 words = tuple(lexicon.fold(e.text).split())
                 self.cues.setdefault(words[0], []).append(
                     Cue(words, e.kind, frozenset(map(str.casefold, e.object)), frozenset(map(str.casefold, e.opens))))
         self.collective = {lexicon.fold(e.text) for e in entries if e.kind == "collective"}
         self.collective |= {c.removeprefix("the ") for c in self.collective}
+        self.frames = [tuple(lexicon.fold(e.text).split()) for e in entries if e.kind == "report_frame"]
         self.titles = lexicon.phrases("titles.jsonl", "title")
         self.heads = lexicon.phrases("bodies.jsonl", "head")
 
@@ -202,7 +204,15 @@ class StatementsComponent:
         mentions = Mentions(doc._.people)
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
+        frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
         for n, (verb, cue, after) in enumerate(found):
+            frame = frames[verb.sent.start]
+            act = cue.act
+            if frame is not None and verb.i < frame:
+                if any(v.sent == verb.sent and v.i > frame for v, _, _ in found[n + 1:]):
+                    continue  # "Reporting at the meeting, X said": the framing verb is no statement
+            elif frame is not None and act == "note":
+                act = "report"
             speaker = self.speaker(doc, verb, previous, mentions)
             if speaker is None:
                 continue
@@ -212,12 +222,23 @@ class StatementsComponent:
             if content is None:
                 continue
             start, end, rule = content
-            addressee = self.addressee(doc, verb, after, start) if cue.act in ASKING else None
+            addressee = self.addressee(doc, verb, after, start) if act in ASKING else None
             statements.append(StatementFact(
-                speaker=speaker.text, speaker_ref=self.reference(speaker, mentions), act=cue.act,
+                speaker=speaker.text, speaker_ref=self.reference(speaker, mentions), act=act,
                 addressee=addressee, content=text[start:end], quote=rule in (QUOTE_AFTER, QUOTE_BEFORE),
-                evidence=Evidence.at(text, start, end, rule)))
+                evidence=Evidence.at(text, start, end, REPORT_FRAME if act != cue.act else rule)))
         return statements
+
+    def frame_end(self, sent: Span) -> int | None:
+        """The comma that ends the words framing a sentence as a report ('Reporting at the
+        conference, ...', 'In her report, ...'), or None when the sentence opens otherwise."""
+        start = sent.start
+        while start < sent.end and sent.doc[start].is_space:
+            start += 1
+        for words in self.frames:
+            if tuple(t.lower_ for t in sent.doc[start:start + len(words)]) == words:
+                return next((t.i for t in sent.doc[start + len(words):sent.end] if t.text == ","), None)
+        return None
 
     def speaker(self, doc: Doc, verb: Token, previous: tuple[Token, Span] | None, mentions: Mentions) -> Span | None:
         """The verb's subject, if it can speak; a verb without one takes the speaker of the verb it
