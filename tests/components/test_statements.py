@@ -96,6 +96,12 @@ CASES = [
         "- Reviewing the budget.\nThe meeting ended.",
         [("She", "Tran Thi Mai", "request", None, "- Strengthening inspection;\n- Reviewing the budget", False)],
         id="bullet-list"),
+    # A title with the person's name in apposition: the name, with its honorific, speaks.
+    pytest.param(
+        "The Director of the Provincial Department of Health, Dr. Nguyen Thi Lan, said the new hospital would "
+        "open in May.",
+        [("Dr. Nguyen Thi Lan", "Nguyen Thi Lan", "note", None, "the new hospital would open in May", False)],
+        id="title-then-named-apposition"),
     # A sentence framed as a report: its "said" is a report, the framing verb no statement.
     pytest.param(
         "Reporting at the forum, Director Pham Quoc Tuan said that exports rose 9 percent in the first half.",

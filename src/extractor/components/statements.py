@@ -105,7 +105,8 @@ def quotations(text: str) -> list[Quotation]:
 class Mentions:
     """The people's mentions, for the person a speaker's span names or a pronoun stands for."""
 
-    def __init__(self, people) -> None:
+    def __init__(self, people, text: str = "") -> None:
+        self.text = text
         spans = sorted((m.start, m.end, i) for i, person in enumerate(people or ()) for m in person.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
@@ -122,6 +123,15 @@ class Mentions:
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
         return best
+
+    def named_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first mention inside [start, end) that writes its person's last name ('Dr James Kofi
+        Agbenyo', not 'the comrade'), as its character offsets."""
+        for s, e, i in self.spans[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
+            last = lexicon.fold(self.people[i].name).split()[-1:]
+            if e <= end and last and last[0] in lexicon.fold(self.text[s:e]).split():
+                return s, e
+        return None
 
     def last_before(self, start: int) -> int | None:
         k = bisect.bisect_right(self.ends, start)
@@ -151,6 +161,7 @@ class StatementsComponent:
         self.frames = [tuple(lexicon.fold(e.text).split()) for e in entries if e.kind == "report_frame"]
         self.titles = lexicon.phrases("titles.jsonl", "title")
         self.heads = lexicon.phrases("bodies.jsonl", "head")
+        self.honorifics = lexicon.phrases("honorifics.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.statements = self.set_annotations(doc, self.match(doc))
@@ -201,7 +212,7 @@ class StatementsComponent:
         quotes = quotations(text)
         closes = [q.close for q in quotes]
         opens = [q.open for q in quotes]
-        mentions = Mentions(doc._.people)
+        mentions = Mentions(doc._.people, text)
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
         frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
@@ -272,7 +283,28 @@ class StatementsComponent:
             span = doc[start:next(t.i for t in span if t.text == "(")]
             while len(span) and span[-1].is_space:
                 span = span[:-1]
-        return span if len(span) and self.can_speak(span, subject, mentions) else None
+        if not len(span) or not self.can_speak(span, subject, mentions):
+            return None
+        return self.named_apposition(doc, span, subject, mentions) or span
+
+    def named_apposition(self, doc: Doc, span: Span, subject: Token, mentions: Mentions) -> Span | None:
+        """The person's name set off by a comma after a speaker written as a title ('The Executive
+        Director of the Agency, Dr. Musa Lawal, said'): the name, with the honorifics before it, is
+        who speaks, as the annotation guide writes it. None when the speaker already writes a name."""
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None
+        rest = doc[span.end:subject.right_edge.i + 1]
+        if not len(rest) or mentions.covering(span.start_char, span.end_char) is not None and \
+                mentions.named_within(span.start_char, span.end_char) is not None:
+            return None
+        found = mentions.named_within(rest.start_char, rest.end_char)
+        name = found and doc.char_span(found[0], found[1], alignment_mode="expand")
+        if not name:
+            return None
+        start = name.start
+        while start > rest.start and (lexicon.fold(doc[start - 1].text) in self.honorifics or doc[start - 1].text == "."):
+            start -= 1
+        return doc[start:name.end] if start > rest.start and doc[start - 1].text == "," else None
 
     def can_speak(self, span: Span, head: Token, mentions: Mentions) -> bool:
         """A person's mention ('the comrade'), a pronoun, a title, a body named with a capital
