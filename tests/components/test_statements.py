@@ -102,6 +102,14 @@ CASES = [
         "open in May.",
         [("Dr. Nguyen Thi Lan", "Nguyen Thi Lan", "note", None, "the new hospital would open in May", False)],
         id="title-then-named-apposition"),
+    # A short form names the person whose name ends with it, and "he" after it is that person too.
+    pytest.param(
+        "The delegation was led by Vice Chairman Tran Van Phuc. On the district side was Le Phuc Hau, Secretary "
+        "of the District Party Committee. Vice Chairman Phuc noted that the roads were late. He requested the "
+        "district to finish them by June.",
+        [("Vice Chairman Phuc", "Tran Van Phuc", "note", None, "the roads were late", False),
+         ("He", "Tran Van Phuc", "request", "the district", "the district to finish them by June", False)],
+        id="short-form-last-word"),
     # A sentence framed as a report: its "said" is a report, the framing verb no statement.
     pytest.param(
         "Reporting at the forum, Director Pham Quoc Tuan said that exports rose 9 percent in the first half.",

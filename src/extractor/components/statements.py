@@ -107,12 +107,17 @@ class Mentions:
 
     def __init__(self, people, text: str = "") -> None:
         self.text = text
-        spans = sorted((m.start, m.end, i) for i, person in enumerate(people or ()) for m in person.mentions)
+        self.people = people or ()
+        lasts: dict[str, list[int]] = {}
+        for i, person in enumerate(self.people):
+            for last in lexicon.fold(person.name).split()[-1:]:
+                lasts.setdefault(last, []).append(i)
+        spans = sorted((m.start, m.end, short_form_person(lexicon.fold(m.text).split(), i, self.people, lasts))
+                       for i, person in enumerate(self.people) for m in person.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.by_end = sorted((e, i) for _, e, i in spans)
         self.ends = [e for e, _ in self.by_end]
-        self.people = people or ()
 
     def covering(self, start: int, end: int) -> int | None:
         """The person with the mention overlapping [start, end) most."""
@@ -145,6 +150,19 @@ class Mentions:
                    for r in self.people[i].roles):
                 return i
         return None
+
+
+def short_form_person(words: list[str], person: int, people, lasts: dict[str, list[int]]) -> int:
+    """The person a mention names. A mention in one word ('Vice Chairman Dinh') that is not its
+    person's last word, where exactly one other person's name ends with it, is that other person:
+    a short form writes the last name (the given name, in a Vietnamese one: Phan Van Dinh, not
+    Nguyen Dinh Khoi); otherwise the people stage's person stands ('Governor Bounkong' for Bounkong
+    Sisavath)."""
+    name = lexicon.fold(people[person].name).split()
+    if len(words) != 1 or not name or name[-1] == words[0]:
+        return person
+    others = lasts.get(words[0], [])
+    return others[0] if len(others) == 1 else person
 
 
 class StatementsComponent:
