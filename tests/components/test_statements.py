@@ -130,6 +130,9 @@ CASES = [
     pytest.param(
         "The project required VND 5 billion. The district was asked to report.",
         [], id="no-speaker"),
+    pytest.param(
+        "The council approved 12 of the 15 roads proposed by the mayor, as required by law.",
+        [], id="passive-participles"),
 ]
 
 

@@ -199,6 +199,8 @@ class StatementsComponent:
                 continue
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
                 continue  # "was asked to": the subject is the addressee, the speaker unsaid
+            if token.tag_ == "VBN" and (token.dep_ == "acl" or any(c.dep_ == "agent" for c in token.children)):
+                continue  # "the projects proposed by the executive", "as required by law": a passive participle
             k = bisect.bisect_right(opens, token.idx) - 1
             if k >= 0 and quotes[k].close > token.idx:
                 continue
