@@ -7,11 +7,18 @@ A statement hangs on a reporting verb of `patterns/statement_verbs.jsonl` ("requ
   verb joined to another by "and", or an "-ing" verb hanging on one ("..., stressing that"),
   takes that verb's speaker. The subject must be someone who can speak: a person's mention, a
   pronoun, a title ("the Minister"), a body, or a collective speaker of the lexicon
-  ("delegates", "the conference"); "the project required ..." is no statement.
+  ("delegates", "the conference"); "the project required ..." is no statement, nor is a passive
+  participle ("the projects proposed by the executive", "as required by law"). A title with the
+  person's name in apposition ("The Volta Regional Minister, Dr James Kofi Agbenyo, urged") is
+  that name, with its honorifics.
+- a sentence that opens framed as a report ("Reporting at the conference, X said", "Tabling the
+  estimates, ...", `report_frame` lines of the lexicon) makes its note verb a report, and the
+  framing verb no statement of its own.
 - `speaker_ref` is the index of the person whose mention (the people stage's mentions: names,
   "Mr. Cuong", "the Vice Chairman ...", "the comrade") the speaker overlaps; a bare "he"/"she"
   is the person mentioned last before it; a bare title ("the Minister") the person mentioned
-  last who holds it. Collective speakers have none.
+  last who holds it. A one-word short form ("Vice Chairman Dinh") is the one person whose name
+  ends with it, if the mention points at someone else. Collective speakers have none.
 - the content is, in order of preference: the quotation the attribution closes ("“...,” he
   said") or opens ("He said: “...”"), across sentences and paragraphs (a paragraph that opens
   with a quote mark while one is open continues it); a list after a colon (to its last
