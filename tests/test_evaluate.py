@@ -478,3 +478,40 @@ def test_statements_are_scored_apart_and_only_where_annotated():
     assert data["statements"]["speaker_links"] == {"linked": 1, "of": 1, "share": 1.0}
     assert data["statements"]["acts"]["note"]["fn"] == 1
     assert report.statement_scores()["overlap"] == pytest.approx((1 + 2 / 3) / 2)
+
+
+# The gold person a statement's speaker is: a short form of a name the gold people give in full.
+@pytest.mark.parametrize("speaker, speaker_name, expected", [
+    ("Ms. Hoa", None, "Vo Thi Hoa"),                        # honorific + last word
+    ("Vice Chairman Binh", None, "Tran Van Binh"),          # title + last word, not Le Binh Son's middle word
+    ("Governor Somsak", None, "Somsak Phommachanh"),        # a given name written first
+    ("Director Tran Van Binh", None, "Tran Van Binh"),      # the full name stands in the speaker
+    ("He", "Le Binh Son", "Le Binh Son"),                   # speaker_name wins
+    ("Mr. Kowalski Nowak", None, "Mr. Kowalski Nowak"),     # a name the gold people lack: itself
+    ("delegates", None, None),                              # collective
+    ("Mr. Anh", None, None),                                # two people fit: no one
+], ids=["honorific", "title_last_word", "given_name_first", "full_name", "speaker_name", "unknown_named",
+        "collective", "ambiguous"])
+def test_speaker_person(speaker, speaker_name, expected):
+    from extractor.evaluate import GoldStatement, speaker_person
+    gold = Gold.model_validate({"people": [{"name": n} for n in (
+        "Vo Thi Hoa", "Tran Van Binh", "Le Binh Son", "Somsak Phommachanh", "Pham Ngoc Anh", "Do Minh Anh")]})
+    statement = GoldStatement(speaker=speaker, speaker_name=speaker_name, act="note", content="x")
+    assert speaker_person(gold, statement) == expected
+
+
+def test_speaker_links_read_a_short_name_as_the_gold_person():
+    from extractor.evaluate import evaluate
+    from extractor.records import Statement
+    said = Statement(speaker="Ms. Hoa", speaker_ref=1, act="note", addressee=None,
+                     content="the plan is ready", quote=False, evidence=SPAN)
+    wrong = Statement(speaker="Vice Chairman Binh", speaker_ref=0, act="note", addressee=None,
+                      content="the road will open", quote=False, evidence=SPAN)
+    rec = record(people=[person("Le Binh Son"), person("Vo Thi Hoa")], statements=[said, wrong])
+    gold = Gold.model_validate({"people": [{"name": "Le Binh Son"}, {"name": "Vo Thi Hoa"}, {"name": "Tran Van Binh"}],
+                                "statements": [
+        {"speaker": "Ms. Hoa", "act": "note", "content": "the plan is ready"},
+        {"speaker": "Vice Chairman Binh", "act": "note", "content": "the road will open"}]})
+    data = evaluate({"a": gold}, {"a": rec}).to_json()
+    assert data["statements"]["tp"] == 2  # both speakers are as written
+    assert data["statements"]["speaker_links"] == {"linked": 1, "of": 2, "share": 0.5}  # Binh is not Le Binh Son

@@ -571,11 +571,11 @@ def content_overlap(gold: str, content: str) -> float:
     return sum(w in found for w in gold_words) / len(gold_words) if gold_words else 0.0
 
 
-def same_speaker(gold: GoldStatement, statement: Statement, record: ArticleRecord) -> bool:
-    """The gold speaker, or its `speaker_name`, is `same_name` as the predicted speaker or as the
-    name of the person its `speaker_ref` points at; or the two speakers are the same folded (a
-    collective speaker: "delegates", "the conference")."""
-    names = [n for n in (gold.speaker, gold.speaker_name) if n]
+def same_speaker(gold: GoldStatement, statement: Statement, record: ArticleRecord, person: str | None = None) -> bool:
+    """The gold speaker, its `speaker_name`, or the gold `person` it names (`speaker_person`), is
+    `same_name` as the predicted speaker or as the name of the person its `speaker_ref` points at; or
+    the two speakers are the same folded (a collective speaker: "delegates", "the conference")."""
+    names = [n for n in (gold.speaker, gold.speaker_name, person) if n]
     predicted = [statement.speaker]
     if statement.speaker_ref is not None and 0 <= statement.speaker_ref < len(record.people):
         predicted.append(record.people[statement.speaker_ref].name)
@@ -590,10 +590,33 @@ def name_within(gold: str, speaker: str) -> bool:
     return len(name) >= 2 and f" {' '.join(name)} " in f" {' '.join(name_words(speaker))} "
 
 
-def same_statement(gold: GoldStatement, statement: Statement, record: ArticleRecord) -> bool:
+def same_statement(gold: GoldStatement, statement: Statement, record: ArticleRecord, person: str | None = None) -> bool:
     """The same act, `same_speaker`, and a `content_overlap` of at least `CONTENT_OVERLAP`."""
     return (gold.act == statement.act and content_overlap(gold.content, statement.content) >= CONTENT_OVERLAP
-            and same_speaker(gold, statement, record))
+            and same_speaker(gold, statement, record, person))
+
+
+def speaker_person(gold: Gold, statement: GoldStatement) -> str | None:
+    """The full name of the gold person a gold statement's speaker is: its `speaker_name`; else the
+    one person of the gold's people (and people_optional) whose name stands whole in the speaker
+    ("Nghiem Xuan Cuong" in "Vice Chairman Nghiem Xuan Cuong") or, failing that, whose last word is
+    the speaker's ("Ms. Hoa", "Mr Bhatti", "Vice Chairman Dinh": the short form the text uses after
+    the full name) or, failing that, has the speaker's last word ("Governor Bounkong" for Bounkong
+    Sisavath, a given name written first); else, for a speaker written with a name the gold people lack, the speaker itself.
+    None for a collective or unnamed speaker, or when two people fit."""
+    if statement.speaker_name:
+        return statement.speaker_name
+    words = name_words(statement.speaker)
+    people = [p.name for p in gold.people] + list(gold.people_optional)
+    for fits in (lambda name: name_within(name, statement.speaker),
+                 lambda name: bool(words) and name_words(name)[-1:] == words[-1:],
+                 lambda name: bool(words) and words[-1] in name_words(name)):
+        found = {name for name in people if fits(name)}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return statement.speaker if _is_named(statement.speaker) else None
 
 
 @dataclass(frozen=True)
@@ -611,8 +634,10 @@ class StatementOutcome:
 
 def score_statements(gold: Gold, record: ArticleRecord) -> StatementOutcome:
     """Statements by `same_statement`; those in `statements_optional` are neither rewarded nor punished."""
+    persons = {id(g): speaker_person(gold, g) for g in [*(gold.statements or []), *gold.statements_optional]}
+
     def same(g: GoldStatement, s: Statement) -> bool:
-        return same_statement(g, s, record)
+        return same_statement(g, s, record, persons[id(g)])
     matching = match_facts(gold.statements or [], record.statements, same, gold.statements_optional)
     acts = {}
     for act in ACTS:
@@ -623,7 +648,7 @@ def score_statements(gold: Gold, record: ArticleRecord) -> StatementOutcome:
             acts[act] = Outcome(pairs, missed, spurious)
     links = linked = 0
     for g, s in matching.pairs:
-        person = g.speaker_name or (g.speaker if _is_named(g.speaker) else None)
+        person = persons[id(g)]
         if person is None:
             continue
         links += 1

@@ -93,11 +93,12 @@ class WordMap(Entry):
 
 
 class StatementVerbEntry(Entry):
-    """A reporting verb and the act it signals ('urged' request), or a collective speaker; `object`
+    """A reporting verb and the act it signals ('urged' request), a collective speaker, or the words
+    that open a sentence framing its statement as a report ('Reporting at the meeting, ...'); `object`
     and `opens` narrow a verb to the uses that signal the act ('presented a report', 'asked whether')."""
 
     kind: Literal["request", "direct", "propose", "suggest", "emphasize", "affirm", "commit", "note", "report",
-                  "ask", "thank", "praise", "criticize", "collective"]
+                  "ask", "thank", "praise", "criticize", "collective", "report_frame"]
     object: list[str] = []
     opens: list[str] = []
 

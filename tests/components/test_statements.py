@@ -96,10 +96,43 @@ CASES = [
         "- Reviewing the budget.\nThe meeting ended.",
         [("She", "Tran Thi Mai", "request", None, "- Strengthening inspection;\n- Reviewing the budget", False)],
         id="bullet-list"),
+    # A title with the person's name in apposition: the name, with its honorific, speaks.
+    pytest.param(
+        "The Director of the Provincial Department of Health, Dr. Nguyen Thi Lan, said the new hospital would "
+        "open in May.",
+        [("Dr. Nguyen Thi Lan", "Nguyen Thi Lan", "note", None, "the new hospital would open in May", False)],
+        id="title-then-named-apposition"),
+    # A short form names the person whose name ends with it, and "he" after it is that person too.
+    pytest.param(
+        "The delegation was led by Vice Chairman Tran Van Phuc. On the district side was Le Phuc Hau, Secretary "
+        "of the District Party Committee. Vice Chairman Phuc noted that the roads were late. He requested the "
+        "district to finish them by June.",
+        [("Vice Chairman Phuc", "Tran Van Phuc", "note", None, "the roads were late", False),
+         ("He", "Tran Van Phuc", "request", "the district", "the district to finish them by June", False)],
+        id="short-form-last-word"),
+    # A sentence framed as a report: its "said" is a report, the framing verb no statement.
+    pytest.param(
+        "Reporting at the forum, Director Pham Quoc Tuan said that exports rose 9 percent in the first half.",
+        [("Director Pham Quoc Tuan", "Pham Quoc Tuan", "report", None, "exports rose 9 percent in the first half",
+          False)],
+        id="report-frame-reporting"),
+    pytest.param(
+        "Tabling the budget, Treasurer Mary Wanjiru Kamau said revenue had fallen short by 12 percent.",
+        [("Treasurer Mary Wanjiru Kamau", "Mary Wanjiru Kamau", "report", None,
+          "revenue had fallen short by 12 percent", False)],
+        id="report-frame-tabling"),
+    pytest.param(
+        "Speaking at the forum, Director Pham Quoc Tuan said that exports rose 9 percent in the first half.",
+        [("Director Pham Quoc Tuan", "Pham Quoc Tuan", "note", None, "exports rose 9 percent in the first half",
+          False)],
+        id="no-frame-said-is-note"),
     # Not statements: a verb inside a quotation, a passive, a subject that cannot speak.
     pytest.param(
         "The project required VND 5 billion. The district was asked to report.",
         [], id="no-speaker"),
+    pytest.param(
+        "The council approved 12 of the 15 roads proposed by the mayor, as required by law.",
+        [], id="passive-participles"),
 ]
 
 

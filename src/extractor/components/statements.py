@@ -7,11 +7,18 @@ A statement hangs on a reporting verb of `patterns/statement_verbs.jsonl` ("requ
   verb joined to another by "and", or an "-ing" verb hanging on one ("..., stressing that"),
   takes that verb's speaker. The subject must be someone who can speak: a person's mention, a
   pronoun, a title ("the Minister"), a body, or a collective speaker of the lexicon
-  ("delegates", "the conference"); "the project required ..." is no statement.
+  ("delegates", "the conference"); "the project required ..." is no statement, nor is a passive
+  participle ("the projects proposed by the executive", "as required by law"). A title with the
+  person's name in apposition ("The Volta Regional Minister, Dr James Kofi Agbenyo, urged") is
+  that name, with its honorifics.
+- a sentence that opens framed as a report ("Reporting at the conference, X said", "Tabling the
+  estimates, ...", `report_frame` lines of the lexicon) makes its note verb a report, and the
+  framing verb no statement of its own.
 - `speaker_ref` is the index of the person whose mention (the people stage's mentions: names,
   "Mr. Cuong", "the Vice Chairman ...", "the comrade") the speaker overlaps; a bare "he"/"she"
   is the person mentioned last before it; a bare title ("the Minister") the person mentioned
-  last who holds it. Collective speakers have none.
+  last who holds it. A one-word short form ("Vice Chairman Dinh") is the one person whose name
+  ends with it, if the mention points at someone else. Collective speakers have none.
 - the content is, in order of preference: the quotation the attribution closes ("“...,” he
   said") or opens ("He said: “...”"), across sentences and paragraphs (a paragraph that opens
   with a quote mark while one is open continues it); a list after a colon (to its last
@@ -55,6 +62,7 @@ SPEAKER_THEN_QUOTE = re.compile(r"\s*(?:that\s*)?[:,]?\s*|[^.!?\n“”\"]{0,80}
 REPORTED = rules.rule("statements.reported")
 REPORTED_BEFORE = rules.rule("statements.reported_before")
 LIST = rules.rule("statements.list")
+REPORT_FRAME = rules.rule("statements.report_frame")
 QUOTE_AFTER = rules.rule("statements.quote_after")
 QUOTE_BEFORE = rules.rule("statements.quote_before")
 
@@ -104,13 +112,19 @@ def quotations(text: str) -> list[Quotation]:
 class Mentions:
     """The people's mentions, for the person a speaker's span names or a pronoun stands for."""
 
-    def __init__(self, people) -> None:
-        spans = sorted((m.start, m.end, i) for i, person in enumerate(people or ()) for m in person.mentions)
+    def __init__(self, people, text: str = "") -> None:
+        self.text = text
+        self.people = people or ()
+        lasts: dict[str, list[int]] = {}
+        for i, person in enumerate(self.people):
+            for last in lexicon.fold(person.name).split()[-1:]:
+                lasts.setdefault(last, []).append(i)
+        spans = sorted((m.start, m.end, short_form_person(lexicon.fold(m.text).split(), i, self.people, lasts))
+                       for i, person in enumerate(self.people) for m in person.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.by_end = sorted((e, i) for _, e, i in spans)
         self.ends = [e for e, _ in self.by_end]
-        self.people = people or ()
 
     def covering(self, start: int, end: int) -> int | None:
         """The person with the mention overlapping [start, end) most."""
@@ -121,6 +135,15 @@ class Mentions:
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
         return best
+
+    def named_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first mention inside [start, end) that writes its person's last name ('Dr James Kofi
+        Agbenyo', not 'the comrade'), as its character offsets."""
+        for s, e, i in self.spans[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
+            last = lexicon.fold(self.people[i].name).split()[-1:]
+            if e <= end and last and last[0] in lexicon.fold(self.text[s:e]).split():
+                return s, e
+        return None
 
     def last_before(self, start: int) -> int | None:
         k = bisect.bisect_right(self.ends, start)
@@ -136,19 +159,34 @@ class Mentions:
         return None
 
 
+def short_form_person(words: list[str], person: int, people, lasts: dict[str, list[int]]) -> int:
+    """The person a mention names. A mention in one word ('Vice Chairman Dinh') that is not its
+    person's last word, where exactly one other person's name ends with it, is that other person:
+    a short form writes the last name (the given name, in a Vietnamese one: Phan Van Dinh, not
+    Nguyen Dinh Khoi); otherwise the people stage's person stands ('Governor Bounkong' for Bounkong
+    Sisavath)."""
+    name = lexicon.fold(people[person].name).split()
+    if len(words) != 1 or not name or name[-1] == words[0]:
+        return person
+    others = lasts.get(words[0], [])
+    return others[0] if len(others) == 1 else person
+
+
 class StatementsComponent:
     def __init__(self, verbs: str = VERBS) -> None:
         entries = lexicon.load(verbs)
         self.cues: dict[str, list[Cue]] = {}
         for e in entries:
-            if e.kind != "collective":
+            if e.kind not in ("collective", "report_frame"):
                 words = tuple(lexicon.fold(e.text).split())
                 self.cues.setdefault(words[0], []).append(
                     Cue(words, e.kind, frozenset(map(str.casefold, e.object)), frozenset(map(str.casefold, e.opens))))
         self.collective = {lexicon.fold(e.text) for e in entries if e.kind == "collective"}
         self.collective |= {c.removeprefix("the ") for c in self.collective}
+        self.frames = [tuple(lexicon.fold(e.text).split()) for e in entries if e.kind == "report_frame"]
         self.titles = lexicon.phrases("titles.jsonl", "title")
         self.heads = lexicon.phrases("bodies.jsonl", "head")
+        self.honorifics = lexicon.phrases("honorifics.jsonl")
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.statements = self.set_annotations(doc, self.match(doc))
@@ -168,6 +206,8 @@ class StatementsComponent:
                 continue
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
                 continue  # "was asked to": the subject is the addressee, the speaker unsaid
+            if token.tag_ == "VBN" and (token.dep_ == "acl" or any(c.dep_ == "agent" for c in token.children)):
+                continue  # "the projects proposed by the executive", "as required by law": a passive participle
             k = bisect.bisect_right(opens, token.idx) - 1
             if k >= 0 and quotes[k].close > token.idx:
                 continue
@@ -199,10 +239,18 @@ class StatementsComponent:
         quotes = quotations(text)
         closes = [q.close for q in quotes]
         opens = [q.open for q in quotes]
-        mentions = Mentions(doc._.people)
+        mentions = Mentions(doc._.people, text)
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
+        frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
         for n, (verb, cue, after) in enumerate(found):
+            frame = frames[verb.sent.start]
+            act = cue.act
+            if frame is not None and verb.i < frame:
+                if any(v.sent == verb.sent and v.i > frame for v, _, _ in found[n + 1:]):
+                    continue  # "Reporting at the meeting, X said": the framing verb is no statement
+            elif frame is not None and act == "note":
+                act = "report"
             speaker = self.speaker(doc, verb, previous, mentions)
             if speaker is None:
                 continue
@@ -212,12 +260,23 @@ class StatementsComponent:
             if content is None:
                 continue
             start, end, rule = content
-            addressee = self.addressee(doc, verb, after, start) if cue.act in ASKING else None
+            addressee = self.addressee(doc, verb, after, start) if act in ASKING else None
             statements.append(StatementFact(
-                speaker=speaker.text, speaker_ref=self.reference(speaker, mentions), act=cue.act,
+                speaker=speaker.text, speaker_ref=self.reference(speaker, mentions), act=act,
                 addressee=addressee, content=text[start:end], quote=rule in (QUOTE_AFTER, QUOTE_BEFORE),
-                evidence=Evidence.at(text, start, end, rule)))
+                evidence=Evidence.at(text, start, end, REPORT_FRAME if act != cue.act else rule)))
         return statements
+
+    def frame_end(self, sent: Span) -> int | None:
+        """The comma that ends the words framing a sentence as a report ('Reporting at the
+        conference, ...', 'In her report, ...'), or None when the sentence opens otherwise."""
+        start = sent.start
+        while start < sent.end and sent.doc[start].is_space:
+            start += 1
+        for words in self.frames:
+            if tuple(t.lower_ for t in sent.doc[start:start + len(words)]) == words:
+                return next((t.i for t in sent.doc[start + len(words):sent.end] if t.text == ","), None)
+        return None
 
     def speaker(self, doc: Doc, verb: Token, previous: tuple[Token, Span] | None, mentions: Mentions) -> Span | None:
         """The verb's subject, if it can speak; a verb without one takes the speaker of the verb it
@@ -251,7 +310,28 @@ class StatementsComponent:
             span = doc[start:next(t.i for t in span if t.text == "(")]
             while len(span) and span[-1].is_space:
                 span = span[:-1]
-        return span if len(span) and self.can_speak(span, subject, mentions) else None
+        if not len(span) or not self.can_speak(span, subject, mentions):
+            return None
+        return self.named_apposition(doc, span, subject, mentions) or span
+
+    def named_apposition(self, doc: Doc, span: Span, subject: Token, mentions: Mentions) -> Span | None:
+        """The person's name set off by a comma after a speaker written as a title ('The Executive
+        Director of the Agency, Dr. Musa Lawal, said'): the name, with the honorifics before it, is
+        who speaks, as the annotation guide writes it. None when the speaker already writes a name."""
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None
+        rest = doc[span.end:subject.right_edge.i + 1]
+        if not len(rest) or mentions.covering(span.start_char, span.end_char) is not None and \
+                mentions.named_within(span.start_char, span.end_char) is not None:
+            return None
+        found = mentions.named_within(rest.start_char, rest.end_char)
+        name = found and doc.char_span(found[0], found[1], alignment_mode="expand")
+        if not name:
+            return None
+        start = name.start
+        while start > rest.start and (lexicon.fold(doc[start - 1].text) in self.honorifics or doc[start - 1].text == "."):
+            start -= 1
+        return doc[start:name.end] if start > rest.start and doc[start - 1].text == "," else None
 
     def can_speak(self, span: Span, head: Token, mentions: Mentions) -> bool:
         """A person's mention ('the comrade'), a pronoun, a title, a body named with a capital
