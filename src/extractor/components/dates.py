@@ -70,8 +70,9 @@ def pattern(regex: str) -> re.Pattern:
 
 NAMING_WORD = re.compile(atoms.NAMING_WORD)
 # Weekday names and their abbreviations, as the months: "Friday the 22nd", "Tue, May 9".
-WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-WEEKDAY_ABBREVIATIONS = "Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun"
+# The names are `relative_dates`' lexicon's (patterns/relative_dates.jsonl), longest first.
+WEEKDAY_NAMES = "|".join(sorted((w.capitalize() for w in relative_dates.WEEKDAYS), key=len, reverse=True))
+WEEKDAY_ABBREVIATIONS = "|".join(sorted((w.capitalize() for w in relative_dates.ABBREVIATIONS), key=len, reverse=True))
 WEEKDAY = rf"(?-i:{WEEKDAY_NAMES}|(?:{WEEKDAY_ABBREVIATIONS})\.?)"
 WEEKDAY_ANY_CASE = rf"(?-i:{WEEKDAY_NAMES}|{WEEKDAY_NAMES.lower()}|(?:{WEEKDAY_ABBREVIATIONS}|{WEEKDAY_ABBREVIATIONS.lower()})\.?)"
 DAY_WORD = atoms.DAY_WORD
@@ -347,6 +348,8 @@ def dateline_day(text: str) -> date | None:
 
 
 DATE_ORDERS = ("auto", "DMY", "MDY", "YMD")
+# The shapes whose day and month the order settles.
+ORDERED_RULES = frozenset({"dates.numeric_date", "dates.numeric_day_month", "dates.weekday_numeric_day_month"})
 # A numeric date whose first or second number can only be the day tells the text's order.
 NUMERIC_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d\d)(?![\d/])")
 
@@ -400,7 +403,9 @@ class DatesComponent:
         found = shapes(text, recognizers=ANY_CASE_RECOGNIZERS if doc._.context.lowercase_calendar else RECOGNIZERS)
         found = resolve_overlaps(relative + found + model_dates(doc))  # the shapes before the model's
         header = header_dates(found, text)
-        context = Context(doc._.context.reference_day, text, self.order(text), past_verbs(doc))
+        # Only a day and month that could be either need the order: the country's is a scan of its own.
+        ordered = any(cand.rule in ORDERED_RULES for cand in found)
+        context = Context(doc._.context.reference_day, text, self.order(text) if ordered else "DMY", past_verbs(doc))
         read = [(cand, normalize(cand, context)) for cand in found]
         years = written_years(normalized for _, normalized in read if normalized)
         readings, warnings = [], []
@@ -581,7 +586,7 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]] | N
         readings = [day_and_month(a, b, context.order), day_and_month(a, b, "MDY" if context.order == "DMY" else "DMY")]
         points = [context.point(f"{day} {calendar.month_name[month]}", cand.start) for day, month in readings]
         if rule == "dates.weekday_numeric_day_month":  # "Friday 7/6": the reading that is a Friday, if one is
-            weekday = WEEKDAY_INDEX[m.group("weekday").lower().rstrip(".")[:3]]
+            weekday = relative_dates.weekday_number(m.group("weekday").lower().rstrip("."))
             points = [(p, y) for p, y in points if p and temporal.DAY_VALUE.fullmatch(p.value)
                       and not p.value.startswith("XXXX") and date.fromisoformat(p.value).weekday() == weekday] + points
         point, year_from = points[0]
@@ -683,7 +688,7 @@ def two_digit_year(yy: int, reference: date | None) -> int:
 def day_on_weekday(day: int, weekday: str, reference: date) -> date | None:
     """'Friday the 22nd': the 22nd nearest `reference` that falls on a Friday, within a year either
     side; None when none does (then it reads as 'the 22nd' alone)."""
-    index = WEEKDAY_INDEX[weekday.lower().rstrip(".")[:3]]
+    index = relative_dates.weekday_number(weekday.lower().rstrip("."))
     candidates = []
     for months in range(-12, 13):
         year, month = divmod(reference.year * 12 + reference.month - 1 + months, 12)
@@ -693,8 +698,6 @@ def day_on_weekday(day: int, weekday: str, reference: date) -> date | None:
             continue
     return min((d for d in candidates if d.weekday() == index), key=lambda d: abs((d - reference).days), default=None)
 
-
-WEEKDAY_INDEX = {name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES.split("|"))}
 
 
 def months_span(m: re.Match, rule: str, context: Context) -> list[tuple[str, str | None]]:
