@@ -29,6 +29,7 @@ from rich.progress import TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
 from .api import Extractor
+from .defaults import DEFAULT_BATCH_SIZE
 from .errors import ExtractorError, InputError, OutputError
 from .inputs import Article, Input, source_key
 from .records import ArticleRecord, Source
@@ -36,8 +37,6 @@ from .records import ArticleRecord, Source
 if TYPE_CHECKING:
     from .review import Pages
     from .workers import Workers  # which runs `extract_batch` in its processes
-
-DEFAULT_BATCH_SIZE = 32
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,12 +25,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import batch, inputs, pages, review
-from .api import DATE_ORDERS, Extractor, default_extractor, parse_published
+from .api import Extractor, default_extractor, parse_published
+from .defaults import (DATE_ORDERS, DEFAULT_BATCH_SIZE, DEFAULT_GLOB, DEFAULT_MODEL, DEFAULT_TIMEOUT,
+                       FETCH_TIMEOUT, MAX_CHARS)
 from .errors import ExtractorError, InputError, ModelError
 from .evaluate import evaluate_dir, render_details, render_table
-from .pipeline import DEFAULT_MODEL
 from .records import Source, record_schema, text_id
-from .workers import DEFAULT_TIMEOUT, Workers, default_workers, workers_for
+from .workers import Workers, default_workers, workers_for
 
 app = typer.Typer(
     name="extractor",
@@ -112,7 +113,7 @@ def extract(
     glob: Annotated[str, typer.Option(
         "--glob", metavar="PATTERN",
         help="Which files of a folder are articles, by name, ignoring case (several patterns apart by "
-             "commas); the others are named in a note.")] = inputs.DEFAULT_GLOB,
+             "commas); the others are named in a note.")] = DEFAULT_GLOB,
     encoding: Annotated[str | None, typer.Option(
         parser=_encoding, metavar="NAME", show_default=False,
         help="The encoding of texts without a byte order mark, e.g. cp1252 or latin-1 (default UTF-8; "
@@ -122,7 +123,7 @@ def extract(
         help="Worker processes (default: one a core, no more than there are batches).")] = None,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, metavar="N", help="Articles a batch: read, extracted and written together.")
-    ] = batch.DEFAULT_BATCH_SIZE,
+    ] = DEFAULT_BATCH_SIZE,
     timeout: Annotated[float, typer.Option(
         "--timeout", min=0, metavar="SECONDS",
         help="The time an article may take; one over it is stopped and reported, and the run goes on "
@@ -136,7 +137,7 @@ def extract(
                          "it holds, drop a cut-off last line.")] = False,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, metavar="N", help="Refuse longer texts (they go to the errors).")
-    ] = inputs.MAX_CHARS,
+    ] = MAX_CHARS,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary line on stderr.")] = False,
     html: Annotated[Path | None, typer.Option(
@@ -149,7 +150,7 @@ def extract(
              "evidence offsets index.")] = True,
     fetch_timeout: Annotated[int, typer.Option(
         "--fetch-timeout", min=1, metavar="SECONDS",
-        help="The time a URL's server may take to answer, each of its tries.")] = pages.FETCH_TIMEOUT,
+        help="The time a URL's server may take to answer, each of its tries.")] = FETCH_TIMEOUT,
 ) -> None:
     """Extract one record per article.
 

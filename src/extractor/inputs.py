@@ -26,19 +26,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from . import pages
 from .api import check_text, parse_published
+from .defaults import DEFAULT_GLOB, FETCH_TIMEOUT, MAX_CHARS
 from .errors import InputError
 from .records import Source, text_id
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-
-# Longer texts are refused rather than extracted: the parser's memory grows with a text's length,
-# and a news article is a few thousand characters. `--max-chars` changes it.
-MAX_CHARS = 100_000
-
-# Which files of a folder are articles, matched against file names, ignoring case (`--glob`): one
-# pattern or several, apart by commas. Texts and saved pages.
-DEFAULT_GLOB = "*.txt,*.html,*.htm"
 
 Kind = Literal["text", "jsonl", "json", "page", "url"]
 
@@ -139,7 +132,7 @@ def _kind(name: str, jsonl: bool) -> Kind:
 
 def read_articles(inputs: Iterable[Input], *, published: date | None = None, max_chars: int = MAX_CHARS,
                   encoding: str | None = None, keep_text: bool = True,
-                  fetch_timeout: int = pages.FETCH_TIMEOUT) -> Iterator[Article]:
+                  fetch_timeout: int = FETCH_TIMEOUT) -> Iterator[Article]:
     """The articles of `inputs`, lazily, in order. `published` is the reference date of every article
     whose own JSON gives none (it comes before a page's own date); `encoding` that of texts without a
     byte order mark (else UTF-8; a page without either is read by its own charset). `keep_text`

@@ -28,13 +28,14 @@ from trafilatura import bare_extraction
 from trafilatura.downloads import fetch_response
 from trafilatura.settings import DEFAULT_CONFIG
 
+from .defaults import FETCH_TIMEOUT
 from .errors import InputError
 
 PAGE_SUFFIXES = (".html", ".htm")
 URL_SCHEMES = ("http://", "https://")
 
 USER_AGENT = f"extractor/{version('extractor')} (conference news to records; trafilatura)"
-FETCH_TIMEOUT = 30  # seconds a fetch may wait for the server (trafilatura counts whole seconds)
+
 # trafilatura's fetcher spends one budget (its MAX_REDIRECTS) on redirects and on retries after a
 # timeout or a 429/5xx answer, waiting timeout/2 seconds, then twice that, between tries.
 FETCH_RETRIES = 2

@@ -24,9 +24,8 @@ from .components import (  # noqa: F401  (importing a component module registers
     text_checks,
     titles,
 )
+from .defaults import DEFAULT_MODEL
 from .errors import ModelError
-
-DEFAULT_MODEL = "en_core_web_sm"
 
 # Packages that ship a pipeline under another import name. en_core_web_sm 3.8.0 comes from the
 # package registry as a re-upload (spaCy's download host is unreachable), imported under this name.

@@ -27,8 +27,6 @@ from .inputs import Article
 # while the main process writes, few enough that memory does not grow with the input.
 READ_AHEAD = 2
 
-DEFAULT_TIMEOUT = 30.0
-
 # A worker's message for each article it finishes (progress); a batch's outcomes end its job.
 _TICK = None
 # The message that ends a worker (the other way along the pipe from _TICK).

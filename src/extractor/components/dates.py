@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import atoms, lexicon, relative_dates, temporal
+from ..defaults import DATE_ORDERS
 from ..facts import DateFact, Evidence
 from ..overlaps import resolve_overlaps
 
@@ -347,7 +348,6 @@ def dateline_day(text: str) -> date | None:
     return date.fromisoformat(values[0][0]) if values else None
 
 
-DATE_ORDERS = ("auto", "DMY", "MDY", "YMD")
 # The shapes whose day and month the order settles.
 ORDERED_RULES = frozenset({"dates.numeric_date", "dates.numeric_day_month", "dates.weekday_numeric_day_month"})
 # A numeric date whose first or second number can only be the day tells the text's order.
