@@ -4,6 +4,9 @@ Exit codes: 0 every input gave a record; 1 some input was missing, unreadable, n
 long, over its time budget, or failed in the pipeline (the others still give their records); 2 a
 usage error, a model that cannot load, an output or errors file that cannot be written, is locked by
 another run or is an input, or --resume into a file that is not a run's output.
+
+The library's modules load spaCy, trafilatura and the lexicons, so each command imports them
+when it runs: `--help` and `schema` start without them.
 """
 
 from __future__ import annotations
@@ -18,20 +21,19 @@ from datetime import date
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import batch, inputs, pages, review
-from .api import Extractor, default_extractor, parse_published
 from .defaults import (DATE_ORDERS, DEFAULT_BATCH_SIZE, DEFAULT_GLOB, DEFAULT_MODEL, DEFAULT_TIMEOUT,
                        FETCH_TIMEOUT, MAX_CHARS)
 from .errors import ExtractorError, InputError, ModelError
-from .evaluate import evaluate_dir, render_details, render_table
-from .records import Source, record_schema, text_id
-from .workers import Workers, default_workers, workers_for
+
+if TYPE_CHECKING:
+    from . import batch, inputs, review
+    from .api import Extractor
 
 app = typer.Typer(
     name="extractor",
@@ -63,6 +65,8 @@ def _published(value: str | None) -> date | None:
     """A `--published` value as a date, by the library's rule (YYYY-MM-DD, or a timestamp's day)."""
     if value is None:
         return None
+    from .api import parse_published
+
     try:
         return parse_published(value, "--published")
     except InputError as error:
@@ -161,6 +165,8 @@ def extract(
     """
     if resume and output is None:
         raise typer.BadParameter("needs --output FILE, the run to continue", param_hint="'--resume'")
+    from . import batch, inputs, review
+
     found = inputs.find_inputs(paths, jsonl=jsonl, recursive=recursive, glob=glob)
     for folder, names in found.passed_over.items():
         _stderr.print(escape(f"note: {folder}: {len(names)} files not matching {glob} passed over "
@@ -197,6 +203,9 @@ def _run(extractor: Extractor, found: inputs.Inputs, articles: Iterable[inputs.A
          errs: batch.Sink | None, done: Counter, *, workers: int | None, batch_size: int, timeout: float,
          indent: int | None, bar: bool, review_pages: review.Pages | None) -> batch.Summary:
     """The batch run of `extract`, with its progress display; its summary."""
+    from . import batch, inputs
+    from .workers import Workers, default_workers, workers_for
+
     requested = workers or default_workers()
     total = inputs.count_articles(found.files, limit=None if bar else requested * batch_size)
     with Workers(extractor, workers_for(requested, total, batch_size), indent=indent, timeout=timeout) as pool:
@@ -218,6 +227,8 @@ def _run(extractor: Extractor, found: inputs.Inputs, articles: Iterable[inputs.A
 
 def _extractor(model: str, date_order: DateOrder) -> Extractor:
     """The process-wide default Extractor when the options are the defaults, else a new one."""
+    from .api import Extractor, default_extractor
+
     return (default_extractor() if model == DEFAULT_MODEL and date_order is DateOrder.auto
             else Extractor(model, date_order=date_order.value))
 
@@ -270,6 +281,9 @@ def show(
     """
     if line is not None and record is None:
         raise typer.BadParameter("needs --record FILE, the JSON Lines file to read", param_hint="'--line'")
+    from . import inputs, pages, review
+    from .records import Source, text_id
+
     try:
         name = inputs.STDIN_NAME if article == inputs.STDIN else article
         if pages.is_url(article) or pages.is_page_name(article):
@@ -312,6 +326,8 @@ def _write_page(output: Path | None, page: bytes) -> None:
 @app.command(epilog="Example: extractor schema > schemas/record.schema.json")
 def schema() -> None:
     """Print the JSON Schema of a record (the contract committed in schemas/record.schema.json)."""
+    from .records import record_schema
+
     text = json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"
     sys.stdout.buffer.write(text.encode("utf-8"))
 
@@ -337,6 +353,8 @@ def evaluate_command(
         metavar="NAME", help="The spaCy pipeline to build on (without --pred).")] = DEFAULT_MODEL,
 ) -> None:
     """Score the extractor against gold annotations: precision, recall and F1 per field, and overall."""
+    from .evaluate import evaluate_dir, render_details, render_table
+
     try:
         report = evaluate_dir(gold, pred, model=model)
     except ExtractorError as error:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.tokens import Doc
+
+if TYPE_CHECKING:  # the schema and the models load without spaCy (`extractor schema`)
+    from spacy.tokens import Doc
 
 SCHEMA_VERSION = "1.0"
 
