@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .components.dates import DATE_ORDERS
 from .errors import ExtractionError, ExtractorError, InputError
+from .extensions import TEXT_CACHE
 from .pipeline import DEFAULT_MODEL, build_pipeline
 from .records import ArticleRecord, Source, doc_to_record
 
@@ -135,6 +136,7 @@ class Extractor:
     def _doc(self, text: str, source: Source | None) -> Doc:
         """The tokenized text with what the components read besides it: the reference date."""
         doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_CACHE] = text  # the tokens' texts joined give it back: no need to join them
         doc._.published = source.published.isoformat() if source and source.published else None
         return doc
 

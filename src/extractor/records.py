@@ -184,7 +184,7 @@ def doc_to_record(doc: Doc, source: Source) -> ArticleRecord:
         return [model.model_validate(fact, from_attributes=True) for fact in facts or ()]
 
     return ArticleRecord(
-        id=text_id(doc.text),
+        id=text_id(doc._.text),
         source=source,
         event=Event.model_validate(doc._.event, from_attributes=True) if doc._.event else None,
         people=each(Person, doc._.people),

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import atoms, lexicon, numbers
 from ..facts import AmountFact, Evidence
@@ -289,7 +289,7 @@ class CountReader:
         self.unit_after = re.compile(rf"[\s-]?({lexicon.phrase_regex(e.text for e in units)})(?!\w)", re.IGNORECASE)
         self.plurals = {e.text: e.kind for e in lexicon.load(plurals)}
 
-    def __call__(self, doc: Doc, item: Found, blocked: set[int], chunks: dict[int, Span]) -> Found | None:
+    def __call__(self, doc: Doc, item: Found, blocked: set[int], chunks: NounChunks) -> Found | None:
         if self.not_a_count(doc, item, blocked):
             return None
         unit = self.unit_after.match(doc._.text, item.end)
@@ -341,12 +341,31 @@ class CountReader:
         return f"{head} {word}".strip()
 
 
-def counted_noun(number: Span, chunks: dict[int, Span]) -> str | None:
+class NounChunks:
+    """The noun chunk holding a token, read from its sentence's chunks when first asked for: most
+    sentences hold no count, and the doc's every chunk costs more than the rest of the stage.
+    (`Span.noun_chunks` reads the whole doc's; the language's iterator reads a span's own.)"""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.holding: dict[int, Span] = {}
+        self.sentences_read: set[int] = set()
+
+    def get(self, token: Token) -> Span | None:
+        sentence = token.sent
+        if sentence.start not in self.sentences_read and self.doc.noun_chunks_iterator is not None:
+            self.sentences_read.add(sentence.start)
+            for start, end, label in self.doc.noun_chunks_iterator(sentence):
+                self.holding.update(dict.fromkeys(range(start, end), Span(self.doc, start, end, label=label)))
+        return self.holding.get(token.i)
+
+
+def counted_noun(number: Span, chunks: NounChunks) -> str | None:
     """The noun a number modifies, with the one noun compounded right before it: '602,836
     households' -> 'households', '120,000 frontline health workers' -> 'health workers'. A gerund
     or a hyphenated modifier only says which kind ('farming households', 'five-star products')."""
     token = number[0]
-    chunk = chunks.get(token.i)
+    chunk = chunks.get(token)
     head = chunk.root if chunk is not None else token.head if token.dep_ == "nummod" else None
     if head is None or head.i < number.end or head.pos_ not in ("NOUN", "PROPN") or head.like_num:
         return None
@@ -396,7 +415,7 @@ class AmountsComponent:
 
     def match(self, doc: Doc) -> list[tuple[Found, ...]]:
         decimal = doc._.context.decimal_mark
-        chunks = {i: chunk for chunk in doc.noun_chunks for i in range(chunk.start, chunk.end)}
+        chunks = NounChunks(doc)
         blocked = {i for span in [*doc.ents, *doc.spans[DATES_KEY]] if span.label_ in NOT_AMOUNT_ENTITIES
                    for i in range(span.start_char, span.end_char)}
         groups = []

@@ -418,6 +418,8 @@ class DocumentsComponent:
         days = {span.start_char: span for span in doc.spans[DATES_KEY]
                 if len(span._.date_values) == 1 and temporal.DAY_VALUE.fullmatch(span._.date_values[0])}
         mentions = self.recognizers(doc._.text)
+        if not mentions:
+            return []
         bounds = Bounds.of(doc._.text, [m.start for m in mentions])
         for mention in mentions:
             self.context.read(doc._.text, mention, days, bounds)

@@ -49,6 +49,8 @@ class EventComponent:
         self.kind_of = {lexicon.fold(e.text): e.kind for e in kinds}
         self.mentions = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
         self.places = lexicon.phrases(places)
+        # Each place's first words ('quang', 'quang ninh'): a token that starts none starts no place.
+        self.place_starts = {place[:i] for place in self.places for i, c in enumerate(place + " ") if c == " "}
         self.provinces = lexicon.phrases(places, "province")
         self.venue_words = lexicon.phrases(venues)
         self.function_words = lexicon.phrases(not_names, "function")
@@ -256,7 +258,7 @@ class EventComponent:
         before a settlement word ('Tan Yen District'); never inside a person's name."""
         if i >= len(doc) or not doc[i].text[:1].isupper() or i in self.name_tokens(doc):
             return None
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1) if lexicon.fold(doc[i].text) in self.place_starts else ():
             words = [t.text for t in doc[i:i + n] if not t.is_space]
             if i + n <= len(doc) and lexicon.fold(" ".join(words)) in self.places:
                 end = i + n
@@ -278,8 +280,8 @@ class EventComponent:
     def body_tokens(doc: Doc) -> set[int]:
         """Tokens of role bodies: 'vice governor of Yunnan Province' says whom he governs, not where
         the event is."""
-        roles = [r for r in doc.spans[ROLES_KEY] if r._.org_chars]
-        return {t.i for r in roles for t in r if r._.org_chars[0] <= t.idx < r._.org_chars[1]}
+        roles = [(r, r._.org_chars) for r in doc.spans[ROLES_KEY]]
+        return {t.i for r, org in roles if org for t in r if org[0] <= t.idx < org[1]}
 
     def site_place(self, doc: Doc) -> str | None:
         """The place a provincial portal is named after, opening the page: 'QUANG NINH PORTAL',

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -175,11 +176,16 @@ class PeopleComponent:
                 for part in (parts[0], parts[-1]):
                     if lexicon.fold(part) not in self.vocab.surnames:
                         forms[lexicon.fold(part)] = person
+        if not forms:
+            return []
         taken = {i for key in (NAMES_KEY, ROLES_KEY, HONORIFICS_KEY) for s in doc.spans[key] for i in range(s.start, s.end)}
+        # The tokens written as a form, found by their words' ids: no Token object for the others.
+        orths = doc.to_array(ORTH).tolist()
+        written = {orth for orth in set(orths) if lexicon.fold(doc.vocab.strings[orth]) in forms}
         items = []
-        for token in doc:
-            person = forms.get(lexicon.fold(token.text))
-            if (person is None or token.i in taken or not self.vocab.is_name_token(token)
+        for token in (doc[i] for i, orth in enumerate(orths) if orth in written):
+            person = forms[lexicon.fold(token.text)]
+            if (token.i in taken or not self.vocab.is_name_token(token)
                     or (token.i > 0 and self.vocab.is_name_token(doc[token.i - 1]))
                     or (token.i + 1 < len(doc) and self.vocab.is_name_token(doc[token.i + 1]))):
                 continue
@@ -344,8 +350,10 @@ class Participation:
         result: list[list[list[Item]]] = []
         for group in item_groups:
             if result:
-                between = [t.text for t in doc[result[-1][-1][-1].span.end:group[0].span.start]
-                           if not t.is_space and t.i not in transparent]
+                start, end = result[-1][-1][-1].span.end, group[0].span.start
+                # Most gaps are long and hold no ';': the text says so before any token is read.
+                between = ([t.text for t in doc[start:end] if not t.is_space and t.i not in transparent]
+                           if start < end and ";" in doc._.text[doc[start].idx:doc[end].idx] else [])
                 if ";" in between and set(between) <= {";", "and", ","}:
                     result[-1].append(group)
                     continue

@@ -38,7 +38,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon, rules
@@ -181,6 +183,7 @@ class StatementsComponent:
                 words = tuple(lexicon.fold(e.text).split())
                 self.cues.setdefault(words[0], []).append(
                     Cue(words, e.kind, frozenset(map(str.casefold, e.object)), frozenset(map(str.casefold, e.opens))))
+        self.cue_ids = {hash_string(word) for word in self.cues}  # as spaCy's LOWER attribute holds them
         self.collective = {lexicon.fold(e.text) for e in entries if e.kind == "collective"}
         self.collective |= {c.removeprefix("the ") for c in self.collective}
         self.frames = [tuple(lexicon.fold(e.text).split()) for e in entries if e.kind == "report_frame"]
@@ -200,9 +203,11 @@ class StatementsComponent:
         quotes = quotations(text)
         opens = [q.open for q in quotes]
         found = []
-        for token in doc:
-            cues = self.cues.get(token.lower_)
-            if cues is None or not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound"):
+        # The tokens that start a cue, found by their lower-case words' ids: no Token object for the others.
+        lowers = doc.to_array(LOWER).tolist()
+        for token in (doc[i] for i, lower in enumerate(lowers) if lower in self.cue_ids):
+            cues = self.cues[token.lower_]
+            if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound"):
                 continue
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
                 continue  # "was asked to": the subject is the addressee, the speaker unsaid

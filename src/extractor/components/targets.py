@@ -52,6 +52,7 @@ RATIOS = {
     "targets.of_the_total": re.compile(rf"\b[Oo]f\s+the\s+(?:\w+\s+)?(?P<total>{NUMBER})(?P<subject>\s+[^,;.]{{1,100}}?),\s*"
                                rf"(?P<achieved>{NUMBER})\s+(?:were|was|have|has|had)\b"),
 }
+DIGIT = re.compile(r"\d")
 # "completed the goals of the national program for the 2021-2025 period"
 UNQUANTIFIED = re.compile(rf"\b(?P<status>\w+)\s+(?:all\s+)?the\s+(?:{lexicon.cues(CUES, 'goal_plural')})\s+of\s+"
                           r"(?:the\s+)?"
@@ -92,11 +93,13 @@ class AttainmentMatcher:
     def __init__(self, statuses: StatusReader) -> None:
         self.statuses = statuses
 
-    def __call__(self, doc: Doc, sentence: Span, decimal: str) -> list[TargetFact]:
-        found, taken = [], set()
-        parts = clauses(doc, sentence)
+    def __call__(self, doc: Doc, sentence: Span, parts: list[Clause], decimal: str) -> list[TargetFact]:
+        """The ratios of one sentence; `parts`: its clauses."""
+        text, found, taken = doc._.text, [], set()
+        if not DIGIT.search(text, sentence.start_char, sentence.end_char):
+            return found  # every ratio writes its numbers in digits
         for rule, pattern in RATIOS.items():
-            for m in pattern.finditer(doc._.text, sentence.start_char, sentence.end_char):
+            for m in pattern.finditer(text, sentence.start_char, sentence.end_char):
                 achieved = numbers.parse_numeral(m.group("achieved"), decimal)
                 total = numbers.parse_numeral(m.group("total"), decimal)
                 if achieved is None or total is None or achieved > total or not total:
@@ -109,10 +112,10 @@ class AttainmentMatcher:
                 subject = (m.group("subject").strip() if "subject" in pattern.groupindex
                            else subject_after(doc, m.end("total")))
                 clause = next(c for c in parts if m.start() < c.end)
-                text = doc._.text[clause.start:clause.end]
+                clause_text = text[clause.start:clause.end]
                 found.append(target(
                     doc, m.start(), m.end(), rule, subject=subject, achieved=achieved, total=total,
-                    status=self.statuses(text), period=period_in(text),
+                    status=self.statuses(clause_text), period=period_in(clause_text),
                     document=cited_in(doc, clause.start, clause.end)))
         return found
 
@@ -168,6 +171,8 @@ class GoalMatcher:
     def __call__(self, doc: Doc, clause: Clause, amounts: list[AmountFact], published: date | None,
                  date_ends: dict[int, int]) -> list[TargetFact]:
         """`date_ends`: where each of the model's DATE entities ends, by where it starts."""
+        if not amounts:
+            return []
         text = doc._.text
         cue = self.first_cue(doc, clause)
         found = []
@@ -196,14 +201,14 @@ class GoalMatcher:
 
     def first_cue(self, doc: Doc, clause: Clause) -> int | None:
         """Where the clause's first goal cue starts: a cue phrase, or a goal noun used as a verb."""
-        starts = [m.start() for m in self.cue.finditer(doc._.text, clause.start, clause.end)
-                  if not self.not_cue.match(doc._.text, m.start())][:1]
-        for m in self.noun_as_verb.finditer(doc._.text, clause.start, clause.end):
+        text = doc._.text
+        cue = next((m.start() for m in self.cue.finditer(text, clause.start, clause.end)
+                    if not self.not_cue.match(text, m.start())), None)
+        for m in self.noun_as_verb.finditer(text, clause.start, clause.end):
             token = doc.char_span(m.start(), m.end())
             if token is not None and token.root.pos_ == "VERB":
-                starts.append(m.start())
-                break
-        return min(starts, default=None)
+                return m.start() if cue is None else min(cue, m.start())
+        return cue
 
     @staticmethod
     def is_baseline(text: str, amount: AmountFact) -> bool:
@@ -423,10 +428,11 @@ class TargetsComponent:
         date_ends = {e.start_char: e.end_char for e in doc.ents if e.label_ == "DATE"}
         found = []
         for sentence in doc.sents:
-            ratios = self.attainment(doc, sentence, decimal)
+            parts = clauses(doc, sentence)
+            ratios = self.attainment(doc, sentence, parts, decimal)
             counted = {(r.evidence.start, r.evidence.end) for r in ratios}
             found += ratios
-            for clause in clauses(doc, sentence):
+            for clause in parts:
                 inside = [a for a in amounts[bisect.bisect_left(starts, clause.start):bisect.bisect_left(starts, clause.end)]
                           if not any(s <= a.evidence.start < e for s, e in counted)]
                 found += self.goals(doc, clause, inside, published, date_ends)
@@ -436,8 +442,10 @@ class TargetsComponent:
         return sorted(found, key=lambda t: t.evidence.start)
 
     def unquantified(self, doc: Doc, clause: Clause) -> list[TargetFact]:
-        found = []
-        for m in UNQUANTIFIED.finditer(doc._.text, clause.start, clause.end):
+        text, found = doc._.text, []
+        if text.find("period", clause.start, clause.end) < 0:
+            return found  # every such goal names its period
+        for m in UNQUANTIFIED.finditer(text, clause.start, clause.end):
             status = self.statuses(m.group("status"))
             if status is not None:
                 found.append(target(doc, m.start(), m.end(), "targets.unquantified_goal", subject=m.group("subject"),
