@@ -63,13 +63,20 @@ class TitleMatcher:
         qualifiers = [e.text for e in entries if e.kind == "qualifier"]
         # Ranking words between a qualifier and the title: "Executive Deputy County Magistrate".
         ranks = [e.text for e in entries if e.kind == "fused"]
+        plurals = [_plural(t) for t in titles]
         self.singular = _title_regex(qualifiers, ranks, titles)
-        self.plural = _title_regex(qualifiers, ranks, [_plural(t) for t in titles])
+        self.plural = _title_regex(qualifiers, ranks, plurals)
+        # Where a title can start: the words that open a phrase, found once for both regexes, which
+        # are tried there only, not at every word with 300 phrases each (0.45 s less on 120 articles).
+        self.starts = re.compile(rf"\b{lexicon.phrase_starts([*qualifiers, *ranks, *titles, *plurals])}",
+                                 re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> None:
+        text = doc._.text
+        starts = [m.start() for m in self.starts.finditer(text)]
         spans = []
         for pattern, plural in ((self.plural, True), (self.singular, False)):
-            for m in pattern.finditer(doc._.text):
+            for m in lexicon.matches_at(pattern, text, starts):
                 span = doc.char_span(m.start(), m.end(), label="TITLE", alignment_mode="strict")
                 # A match inside a token ("Chairmanship") is no title, nor is one inside a body's name.
                 if span is not None and not _names_a_body(span):
@@ -97,10 +104,8 @@ def _title_regex(qualifiers: list[str], ranks: list[str], titles: list[str]) -> 
     """Qualifiers, then ranking words, then a title. Both runs are bounded: unbounded, every word
     of a long run of qualifiers with no title after it ("Deputy Vice Permanent Deputy ...") starts
     a scan to the run's end, and "Senior", a qualifier and a ranking word both, splits a run every
-    way ("Senior Senior ..."). Real titles have two of each at most. The look-ahead on the words
-    that open a phrase spares trying the 300 phrases at every word (0.4 s less on 120 articles)."""
-    starts = lexicon.phrase_starts([*qualifiers, *ranks, *titles])
-    return re.compile(rf"\b{starts}(?:(?:{lexicon.phrase_regex(qualifiers)})[\s-]+){{0,{MAX_QUALIFIERS}}}"
+    way ("Senior Senior ..."). Real titles have two of each at most."""
+    return re.compile(rf"\b(?:(?:{lexicon.phrase_regex(qualifiers)})[\s-]+){{0,{MAX_QUALIFIERS}}}"
                       rf"(?:(?<=[\s-])(?:{lexicon.phrase_regex(ranks)})[\s-]+){{0,{MAX_RANKS}}}"
                       rf"(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
 
