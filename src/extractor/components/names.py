@@ -59,7 +59,7 @@ class Vocabulary:
 
     def surnames_in(self, doc: Doc) -> list[int]:
         """The tokens that are a family name written as a name ('Nguyen', 'Hau'), read off the doc's
-        ORTH array with a look-up per token: a Token object and a folding per token cost 10 times more."""
+        ORTH array with a look-up per token: a Token object and a folding per token cost six times more."""
         known = self.surname_orths
         strings = doc.vocab.strings
         found = []
