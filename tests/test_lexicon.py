@@ -157,3 +157,31 @@ def test_a_missing_lexicon_is_a_lexicon_error():
 @pytest.mark.parametrize("text, folded", [("Nguyễn Đức Trung", "nguyen duc trung"), ("Quảng Ninh", "quang ninh")])
 def test_fold_drops_case_and_diacritics(text, folded):
     assert lexicon.fold(text) == folded
+
+
+PHRASES = ["Chair", "Chairman", "Vice-Chairman", "Mr.", "(Rtd)"]
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("the Chairman and the Chair", [4, 21]),
+    ("Chairmanship", []),  # a phrase's word is a whole word
+    ("Vice-Chairman", [0, 5]),
+    ("Mr. Lam", [0]),
+    ("Col. (Rtd) Lam", [5]),  # a phrase that opens with a mark starts at it
+], ids=["whole_words", "inside_a_word", "hyphenated", "word_before_a_mark", "mark"])
+def test_phrase_starts_holds_where_a_phrase_can_start(text, starts):
+    pattern = re.compile(rf"(?<!\w){lexicon.phrase_starts(PHRASES)}")
+    assert [m.start() for m in pattern.finditer(text)] == starts
+
+
+def test_phrase_starts_keeps_what_the_phrases_find():
+    """Put before an alternation of phrases that end on a word's end, or scanned for once to try
+    the alternation there only, the look-ahead only spares work: the same matches, however cased."""
+    text = "VICE-CHAIRMAN Lam, the chairman of the Chairmen, and Mr. Chair, Chairmanship (Rtd)"
+    alone = re.compile(rf"\b(?:{lexicon.phrase_regex(PHRASES)})(?!\w)", re.IGNORECASE)
+    guarded = re.compile(rf"\b{lexicon.phrase_starts(PHRASES)}(?:{lexicon.phrase_regex(PHRASES)})(?!\w)",
+                         re.IGNORECASE)
+    found = [m.span() for m in alone.finditer(text)]
+    assert [m.span() for m in guarded.finditer(text)] == found
+    starts = [m.start() for m in re.finditer(rf"\b{lexicon.phrase_starts(PHRASES)}", text, re.IGNORECASE)]
+    assert [m.span() for m in lexicon.matches_at(alone, text, starts)] == found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -52,9 +53,29 @@ class Vocabulary:
         # that is a given name ("Nguyen Thi Jun"), a particle inside a name ("Maria de la Cruz").
         self.months = lexicon.phrases(not_names, "month")
         self.particles = lexicon.phrases(name_parts, "particle")
+        # Whether a word, by its ORTH id, is a family name written as a name (`surnames_in`): it grows
+        # as the vocab's StringStore does, by one entry a word ever seen.
+        self.surname_orths: dict[int, bool] = {}
+
+    def surnames_in(self, doc: Doc) -> list[int]:
+        """The tokens that are a family name written as a name ('Nguyen', 'Hau'), read off the doc's
+        ORTH array with a look-up per token: a Token object and a folding per token cost six times more."""
+        known = self.surname_orths
+        strings = doc.vocab.strings
+        found = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            is_surname = known.get(orth)
+            if is_surname is None:
+                text = strings[orth]
+                is_surname = known[orth] = lexicon.fold(text) in self.surnames and self.is_name_word(text)
+            if is_surname:
+                found.append(i)
+        return found
 
     def is_name_token(self, token: Token) -> bool:
-        text = token.text
+        return self.is_name_word(token.text)
+
+    def is_name_word(self, text: str) -> bool:
         if INITIAL.fullmatch(text) or APOSTROPHE_SYLLABLE.fullmatch(text):
             return True
         if not (text[:1].isupper() and text.isalpha()) or (len(text) > 1 and text.isupper()):
@@ -208,17 +229,15 @@ class SurnameName:
     rule = rules.rule("names.surname_lexicon")
 
     def find(self, doc: Doc, run: NameRun):
-        i = 0
-        while i < len(doc):
-            token = doc[i]
-            if lexicon.fold(token.text) in run.vocab.surnames and run.vocab.is_name_token(token):
-                end = run.end(doc, i)
-                ends_a_place = any(run.vocab.is_place(doc[j:end].text) for j in range(max(i - 2, 0), i))
-                if end - i >= 2 and not ends_a_place and run.is_person(doc, i, end):  # not "Thu Dau Mot"
-                    yield Candidate(i, end, self.rule)
-                    i = end
-                    continue
-            i += 1
+        taken = 0  # a name's tokens start no other
+        for i in run.vocab.surnames_in(doc):
+            if i < taken:
+                continue
+            end = run.end(doc, i)
+            ends_a_place = any(run.vocab.is_place(doc[j:end].text) for j in range(max(i - 2, 0), i))
+            if end - i >= 2 and not ends_a_place and run.is_person(doc, i, end):  # not "Thu Dau Mot"
+                yield Candidate(i, end, self.rule)
+                taken = end
 
 
 class BodyThenName:
@@ -286,8 +305,10 @@ class AttendeeListName:
     CLOSERS = {",", "and", ".", ";"}
 
     def __init__(self) -> None:
-        cues = lexicon.phrase_regex(e.text for e in lexicon.load("participation.jsonl") if e.kind == "attended_by")
-        self.cue = re.compile(rf"\b(?:{cues})\b(?:(?:\s+[\w'’-]+){{0,{self.MAX_CUE_WORDS}}}?\s+(?:were|was))?\s*:?\s*",
+        cues = lexicon.texts("participation.jsonl", "attended_by")
+        # The look-ahead on the cues' first words spares trying each cue at every word (see phrase_starts).
+        self.cue = re.compile(rf"\b{lexicon.phrase_starts(cues)}(?:{lexicon.phrase_regex(cues)})\b"
+                              rf"(?:(?:\s+[\w'’-]+){{0,{self.MAX_CUE_WORDS}}}?\s+(?:were|was))?\s*:?\s*",
                               re.IGNORECASE)
 
     def find(self, doc: Doc, run: NameRun):

@@ -60,22 +60,23 @@ class TitleMatcher:
     def __init__(self, titles: str = "titles.jsonl") -> None:
         entries = lexicon.load(titles)
         titles = [e.text for e in entries if e.kind == "title"]
-        qualifiers = lexicon.phrase_regex(e.text for e in entries if e.kind == "qualifier")
+        qualifiers = [e.text for e in entries if e.kind == "qualifier"]
         # Ranking words between a qualifier and the title: "Executive Deputy County Magistrate".
-        ranks = lexicon.phrase_regex(e.text for e in entries if e.kind == "fused")
-        # Both runs are bounded: unbounded, every word of a long run of qualifiers with no title after
-        # it ("Deputy Vice Permanent Deputy ...") starts a scan to the run's end, and "Senior", a
-        # qualifier and a ranking word both, splits a run every way ("Senior Senior ..."). Real
-        # titles have two of each at most.
-        prefix = (rf"\b(?:(?:{qualifiers})[\s-]+){{0,{MAX_QUALIFIERS}}}"
-                  rf"(?:(?<=[\s-])(?:{ranks})[\s-]+){{0,{MAX_RANKS}}}")
-        self.singular = re.compile(rf"{prefix}(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
-        self.plural = re.compile(rf"{prefix}(?:{lexicon.phrase_regex(map(_plural, titles))})(?!\w)", re.IGNORECASE)
+        ranks = [e.text for e in entries if e.kind == "fused"]
+        plurals = [_plural(t) for t in titles]
+        self.singular = _title_regex(qualifiers, ranks, titles)
+        self.plural = _title_regex(qualifiers, ranks, plurals)
+        # Where a title can start: the words that open a phrase, found once for both regexes, which
+        # are tried there only, not at every word with 300 phrases each (0.45 s less on 120 articles).
+        self.starts = re.compile(rf"\b{lexicon.phrase_starts([*qualifiers, *ranks, *titles, *plurals])}",
+                                 re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> None:
+        text = doc._.text
+        starts = [m.start() for m in self.starts.finditer(text)]
         spans = []
         for pattern, plural in ((self.plural, True), (self.singular, False)):
-            for m in pattern.finditer(doc._.text):
+            for m in lexicon.matches_at(pattern, text, starts):
                 span = doc.char_span(m.start(), m.end(), label="TITLE", alignment_mode="strict")
                 # A match inside a token ("Chairmanship") is no title, nor is one inside a body's name.
                 if span is not None and not _names_a_body(span):
@@ -99,6 +100,16 @@ class TitleMatcher:
         return result
 
 
+def _title_regex(qualifiers: list[str], ranks: list[str], titles: list[str]) -> re.Pattern:
+    """Qualifiers, then ranking words, then a title. Both runs are bounded: unbounded, every word
+    of a long run of qualifiers with no title after it ("Deputy Vice Permanent Deputy ...") starts
+    a scan to the run's end, and "Senior", a qualifier and a ranking word both, splits a run every
+    way ("Senior Senior ..."). Real titles have two of each at most."""
+    return re.compile(rf"\b(?:(?:{lexicon.phrase_regex(qualifiers)})[\s-]+){{0,{MAX_QUALIFIERS}}}"
+                      rf"(?:(?<=[\s-])(?:{lexicon.phrase_regex(ranks)})[\s-]+){{0,{MAX_RANKS}}}"
+                      rf"(?:{lexicon.phrase_regex(titles)})(?!\w)", re.IGNORECASE)
+
+
 def _names_a_body(span) -> bool:
     """'Board of Directors', 'Office of the Prime Minister': a title after '<Body word> of (the)';
     an acronym in brackets after a title, 'Municipal Chief Executive (MCE)', names no one new; nor
@@ -120,8 +131,10 @@ class HonorificMatcher:
     def __init__(self, honorifics: str = "honorifics.jsonl") -> None:
         words = [e.text for e in lexicon.load(honorifics)]
         one = lexicon.phrase_regex(words)
-        # Stacked honorifics, each perhaps with a bracketed note: "Col. (Rtd)", "Hon. Mrs".
-        self.pattern = re.compile(rf"(?<![\w.])(?:(?:{one})(?![\w-])\.?\s*(?:\([A-Za-z]+\.?\)\s*)?)+(?=[A-ZÀ-Ỹ])")
+        # Stacked honorifics, each perhaps with a bracketed note: "Col. (Rtd)", "Hon. Mrs". The look-ahead
+        # on the words that open one spares trying the 500 of them at every place (see phrase_starts).
+        self.pattern = re.compile(rf"(?<![\w.]){lexicon.phrase_starts(words)}"
+                                  rf"(?:(?:{one})(?![\w-])\.?\s*(?:\([A-Za-z]+\.?\)\s*)?)+(?=[A-ZÀ-Ỹ])")
 
     def __call__(self, doc: Doc) -> None:
         spans = []
