@@ -6,8 +6,9 @@ BIN = $(VENV)/bin
 CORPUS = corpus
 OUT = out/corpus.jsonl
 FUZZ_SECONDS = 600
+BENCH_ARGS = --scaling
 
-.PHONY: run test browser screenshot fuzz schema clean
+.PHONY: run test browser screenshot fuzz bench schema clean
 
 # Keeps the CLI's exit code (1 when an article could not be read, 2 when nothing ran) and
 # still prints the summary of the records that were written.
@@ -40,6 +41,12 @@ screenshot: $(VENV)/.installed-test browser
 # about FUZZ_SECONDS (`make fuzz FUZZ_SECONDS=3600` for longer); `make test` runs a short fixed one.
 fuzz: $(VENV)/.installed-test
 	EXTRACTOR_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest tests/test_fuzz.py -s
+
+# The README's benchmark figures (issue 19): extractor against bare spaCy on the corpus's unique
+# articles, a few minutes; not part of `make test`. More articles: `make bench BENCH_ARGS="--scaling
+# --input ../shared/devset"`.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 # The committed contract; tests/test_schema.py fails when it drifts from the models.
 schema: $(VENV)/.installed
