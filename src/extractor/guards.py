@@ -22,7 +22,8 @@ CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_
 
 def compile(regex: str, flags: int = 0) -> re.Pattern:
     """`regex` compiled with a lookahead of the characters its matches can start with, where that
-    can be told: the same matches, found sooner."""
+    can be told: the same matches, found sooner. Its flags are given here, not written at its start
+    ('(?x)'), which would not stand after the lookahead."""
     first = first_characters(_parser.parse(regex, flags).data, flags)
     if first is ANY or first[1]:  # a match may be empty: no character starts it
         return re.compile(regex, flags)
