@@ -25,5 +25,6 @@ def test_a_guard_holds_the_first_characters_and_changes_no_match(regex, flags, g
     else:
         assert guarded.pattern.startswith(guard)
     plain = re.compile(regex, flags)
-    assert [(m.span(), m.groups()) for m in guarded.finditer(TEXT)] == [(m.span(), m.groups()) for m in plain.finditer(TEXT)]
+    found = [(m.span(), m.groups()) for m in guarded.finditer(TEXT)]
+    assert found == [(m.span(), m.groups()) for m in plain.finditer(TEXT)]
     assert guarded.groupindex == plain.groupindex

@@ -88,7 +88,8 @@ NEEDS = {
     "dates.weekday_of_week": ("week",), "dates.rest_of_period": keywords(RESTS), "dates.period_to_date": ("date",),
     "dates.after_next": ("next",), "dates.weekend": ("weekend",), "dates.relative_period": ("week", "month", "quarter"),
     "dates.relative_day": keywords(DAY_WORDS), "dates.weekday": WEEKDAY_WORDS,
-    "dates.offset": ("ago", "now", "hence", *keywords(DAY_WORDS)), "dates.in_time": keywords([*DAY_UNITS, *NOT_YEAR_UNITS]),
+    "dates.offset": ("ago", "now", "hence", *keywords(DAY_WORDS)),
+    "dates.in_time": keywords([*DAY_UNITS, *NOT_YEAR_UNITS]),
 }
 
 

@@ -164,9 +164,9 @@ def on_calendar(day: int | None, month: int | None, year: int | None, base: date
     except ValueError:
         return None
     step = 1 if after else -1
-    for year in range(base.year, base.year + 9 * step, step):  # 29 February comes at least every 8 years
+    for candidate in range(base.year, base.year + 9 * step, step):  # 29 February comes at least every 8 years
         try:
-            found = date(year, month, day or 1)
+            found = date(candidate, month, day or 1)
         except ValueError:  # 29 February of a common year
             continue
         if (found > base) if after else (found <= base):
