@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from . import atoms, lexicon, temporal
+from . import atoms, guards, lexicon, temporal
 
 WORDS = "relative_dates.jsonl"
 NUMBER_WORDS = "number_words.jsonl"
@@ -88,6 +88,8 @@ NEEDS = {
     "dates.weekday_of_week": ("week",), "dates.rest_of_period": keywords(RESTS), "dates.period_to_date": ("date",),
     "dates.after_next": ("next",), "dates.weekend": ("weekend",), "dates.relative_period": ("week", "month", "quarter"),
     "dates.relative_day": keywords(DAY_WORDS), "dates.weekday": WEEKDAY_WORDS,
+    "dates.offset": ("ago", "now", "hence", *keywords(DAY_WORDS)),
+    "dates.in_time": keywords([*DAY_UNITS, *NOT_YEAR_UNITS]),
 }
 
 
@@ -98,7 +100,7 @@ def grammar(lowercase: bool) -> tuple[tuple[str, re.Pattern], ...]:
     month = (rf"(?:{names(atoms.MONTH_NAMES.split('|'), lowercase)}"  # "Sept.", not "May."
              rf"|{names(atoms.MONTH_ABBREVIATIONS.split('|'), lowercase)}\.?)")
     units = [*DAY_UNITS, *MONTH_UNITS]
-    return tuple((rule, re.compile(regex, re.IGNORECASE | re.VERBOSE)) for rule, regex in (
+    return tuple((rule, guards.compile(regex, re.IGNORECASE | re.VERBOSE)) for rule, regex in (
         ("dates.nth_weekday", rf"""\b(?:the\s+)?(?P<nth>{ORDINAL})\s+(?P<weekday>{weekday})\s+(?:of|in)\s+
             (?:(?:the\s+)?(?P<direction>{DIRECTION})\s+month\b
             |(?P<month>{month})(?:,?\s+(?P<year>{atoms.YEAR}))?(?![\w-]))"""),

@@ -26,7 +26,7 @@ from spacy.attrs import IDX, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import atoms, lexicon, relative_dates, temporal
+from .. import atoms, guards, lexicon, relative_dates, temporal
 from ..defaults import DATE_ORDERS
 from ..facts import DateFact, Evidence
 from ..overlaps import resolve_overlaps
@@ -66,7 +66,7 @@ class Found:
 
 
 def pattern(regex: str) -> re.Pattern:
-    return re.compile(regex, re.IGNORECASE | re.VERBOSE)
+    return guards.compile(regex, re.IGNORECASE | re.VERBOSE)  # scanned over every text: guarded
 
 
 NAMING_WORD = re.compile(atoms.NAMING_WORD)
