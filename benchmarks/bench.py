@@ -52,10 +52,11 @@ from spacy.tokens import Doc
 
 from extractor import batch, inputs
 from extractor.api import Extractor
+from extractor.defaults import DEFAULT_TIMEOUT
 from extractor.inputs import Article
 from extractor.pipeline import resolve_model
 from extractor.records import ArticleRecord, Source, doc_to_record
-from extractor.workers import DEFAULT_TIMEOUT, Workers, default_workers
+from extractor.workers import Workers, default_workers
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SIZES = (1_000, 10_000, inputs.MAX_CHARS)
