@@ -210,8 +210,9 @@ def shares(nlp: Language, extractor: Extractor, articles: list[Article]) -> list
     bare: Counter[str] = Counter()
     ours: Counter[str] = Counter()
     for article in articles:
-        run_steps(nlp, article.text, bare)
-        doc = run_steps(extractor.nlp, article.text, ours)  # as Extractor._doc: .txt inputs give no date
+        run_steps(nlp, nlp.make_doc, article.text, bare)
+        # Made as Extractor makes it: the text and reference date set on the doc besides its tokens.
+        doc = run_steps(extractor.nlp, lambda text: extractor._doc(text, article.source), article.text, ours)
         record = step(ours, "records", doc_to_record, doc, article.source)
         line = step(ours, "JSON", record.model_dump_json)
         step(ours, "JSON read back", ArticleRecord.model_validate_json, line)
@@ -225,8 +226,8 @@ def shares(nlp: Language, extractor: Extractor, articles: list[Article]) -> list
     return rows
 
 
-def run_steps(nlp: Language, text: str, spent: Counter[str]) -> Doc:
-    doc = step(spent, "tokenizer", nlp.make_doc, text)
+def run_steps(nlp: Language, make_doc: Callable[[str], Doc], text: str, spent: Counter[str]) -> Doc:
+    doc = step(spent, "tokenizer", make_doc, text)
     for name, component in nlp.pipeline:
         doc = step(spent, name, component, doc)
     return doc
