@@ -1,7 +1,9 @@
 """Dates: every shape issue 3 lists, normalized; the reference-date rules; and what is no date."""
 
-import time_machine
+from datetime import date
+
 import pytest
+import time_machine
 
 
 def values(loaded, text, published=None):
@@ -124,3 +126,18 @@ def test_the_model_s_date_entities_are_candidates_too(loaded):
 
     doc = loaded.nlp("Over ten years the fund grew. The board met on August 14, 2024 in Hanoi.")
     assert [(f.rule, f.match.group()) for f in model_dates(doc)] == [("dates.ner", "August 14, 2024")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The province will hold a forum next year. Last week the board met on December 20.", "2023-12-20"),
+    ("The board met last week. The province will hold a forum on December 20.", "2024-12-20"),
+])
+def test_a_model_date_reads_its_own_sentence(text, value):
+    """Whether a date is to come is read in the sentence it stands in: a model date's match is on
+    the entity's text, and its offsets there once sent the question to the text's first sentence."""
+    from extractor.components.dates import NER_DATE, Context, Found, normalize
+
+    m = NER_DATE.search("December 20")
+    start = text.index("December 20")
+    assert normalize(Found(start, start + len(m.group()), "dates.ner", m), Context(date(2024, 7, 31), text)) == [
+        (value, "reference")]

@@ -635,7 +635,8 @@ def normalize(cand: Found, context: Context) -> list[tuple[str, str | None]] | N
         except ValueError:  # "the 31st" of a shorter month
             return []
     # After "before" in "before 30/6"; ordinal words as digits: "the second of August" is "2 August".
-    point, year_from = context.point(with_digits(m.group("date")), m.start("date"))
+    # Where the candidate starts in the text: a model date's match is on the entity's own text.
+    point, year_from = context.point(with_digits(m.group("date")), cand.start)
     return [(point.value, year_from)] if point else []
 
 
