@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import atoms, lexicon, numbers
+from .. import atoms, guards, lexicon, numbers
 from ..facts import AmountFact, Evidence
 from ..temporal import MONTH
 from .dates import DATES_KEY
@@ -88,7 +88,7 @@ class CountryCurrencies:
     def __init__(self, currency_signals: str = "currency_signals.jsonl") -> None:
         signals = lexicon.load(currency_signals)
         self.codes = {e.text: (e.kind, tuple(e.replaces)) for e in signals}
-        self.pattern = re.compile(rf"\b(?:{lexicon.phrase_regex(self.codes)})\b")
+        self.pattern = guards.compile(rf"\b(?:{lexicon.phrase_regex(self.codes)})\b")
 
     def __call__(self, text: str) -> dict[str, str]:
         """Default code -> the code the text's country uses instead, where the text says."""

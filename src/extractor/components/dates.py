@@ -371,7 +371,7 @@ class CountryDateOrder:
 
     def __init__(self, date_orders: str = "date_orders.jsonl") -> None:
         self.orders = {" ".join(e.text.split()): e.kind for e in lexicon.load(date_orders)}
-        self.pattern = re.compile(rf"(?<!\w)(?:{lexicon.phrase_regex(self.orders)})(?!\w)")
+        self.pattern = guards.compile(rf"(?<!\w)(?:{lexicon.phrase_regex(self.orders)})(?!\w)")
 
     def __call__(self, text: str) -> str | None:
         votes = Counter(self.orders[" ".join(m.group().split())] for m in self.pattern.finditer(text))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import atoms, lexicon, temporal
+from .. import atoms, guards, lexicon, temporal
 from ..facts import DocumentFact, Evidence
 from .dates import DATES_KEY
 
@@ -177,7 +177,7 @@ class Recognizers:
         named = "|".join(NAMED_KINDS)
         # A name's words start words: tried at every capital, the search read a long word to its end
         # once per capital in it ("AAAA...": quadratic).
-        self.named = re.compile(
+        self.named = guards.compile(
             rf"(?P<name>(?:(?P<run>(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){{1,5}})(?P<kind>{named})"
             rf"|(?P<law>Law)\s+on\s+(?:the\s+)?{BODY})(?:,?\s+{YEAR})?)"
             # a number after the name: "Law on Investment No. 61/2020/QH14", "Land Law (No. 31/2024/QH15)"
@@ -277,7 +277,7 @@ class Context:
         self.issuer = re.compile(rf",?\s*(?:of|by|issued\s+by)\s+(?:the\s+)?(?P<issuer>{BODY})")
         # A subject runs from its opener to the end of its clause (SUBJECT_END).
         self.subject = re.compile(rf"\s+{SUBJECT_OPENERS}")
-        self.issued = re.compile(rf"(?:the\s+)?(?P<issuer>{BODY})\s+{ISSUING}\s+(?:the\s+)?$")
+        self.issued = guards.compile(rf"(?:the\s+)?(?P<issuer>{BODY})\s+{ISSUING}\s+(?:the\s+)?$")
         self.on_day = re.compile(r"\b[Oo]n\s+$")  # "On <day>, the Secretariat issued"
         self.day_to_issuer = re.compile(r",?\s+")
         self.possessive = re.compile(rf"(?P<issuer>{BODY})['’]s\s+$")

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import lexicon, temporal
+from .. import guards, lexicon, temporal
 from ..datelines import pattern as dateline_pattern
 from ..facts import DateFact, EventFact, Evidence
 from .context import LEAD_WORDS
@@ -47,7 +47,7 @@ class EventComponent:
                  titles: str = "titles.jsonl", datelines: str = "datelines.jsonl") -> None:
         kinds = lexicon.load(event_kinds)
         self.kind_of = {lexicon.fold(e.text): e.kind for e in kinds}
-        self.mentions = re.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
+        self.mentions = guards.compile(rf"\b(?:{lexicon.phrase_regex(e.text for e in kinds)})(?:es|s)?\b", re.IGNORECASE)
         self.places = lexicon.phrases(places)
         # Each place's first words ('quang', 'quang ninh'): a token that starts none starts no place.
         self.place_starts = {place[:i] for place in self.places for i, c in enumerate(place + " ") if c == " "}

@@ -19,7 +19,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from .. import guards, lexicon
 from ..facts import Evidence, OrganizationFact, PersonFact, RoleFact
 from .names import NAMES_KEY, VOCABULARY, Vocabulary
 from .roles import ROLES_KEY
@@ -321,7 +321,7 @@ class Participation:
         self.SKIPPED = {",", *(e.text for e in entries if e.kind == "skipped")}  # between a list and its verb
         self.after = {e.text: e.kind for e in entries if e.kind in ("chaired", "attended", "spoke")}
         self.before_kind = {lexicon.fold(e.text): e.kind.removesuffix("_by") for e in entries if e.kind.endswith("_by")}
-        self.before = re.compile(rf"\b(?:{lexicon.phrase_regex(self.before_kind)})\b", re.IGNORECASE)
+        self.before = guards.compile(rf"\b(?:{lexicon.phrase_regex(self.before_kind)})\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc, item_groups: list[list[Item]], transparent: set[int]) -> None:
         for run in self.runs(doc, item_groups, transparent):

@@ -27,7 +27,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import lexicon, numbers, rules
+from .. import guards, lexicon, numbers, rules
 from ..atoms import YEAR
 from ..facts import AmountFact, Evidence, TargetFact
 from ..temporal import normalize
@@ -126,7 +126,7 @@ class StatusReader:
     def __init__(self, statuses: str = "statuses.jsonl") -> None:
         entries = lexicon.load(statuses)
         self.kinds = {e.text: e.kind for e in entries}
-        self.pattern = re.compile(rf"\b(?:{lexicon.phrase_regex(self.kinds)})\b", re.IGNORECASE)
+        self.pattern = guards.compile(rf"\b(?:{lexicon.phrase_regex(self.kinds)})\b", re.IGNORECASE)
 
     def __call__(self, text: str) -> str | None:
         kinds = []
@@ -152,7 +152,7 @@ class GoalMatcher:
         # of the target" reports a result. "estimated to reach" reports one too.
         # "to/will/should cut", and the subjunctive "proposed that the time be cut".
         # "the target of 8%", "the target has been set at 6.5 percent"
-        self.cue = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:|(?:(?:has|have)\s+been|is|was)\s+set\s+at)"
+        self.cue = guards.compile(rf"\b(?:(?:{nouns})\s+(?:of|at|is|was|:|(?:(?:has|have)\s+been|is|was)\s+set\s+at)"
                               rf"|{goal_words}|{reported}(?:(?:{modals})\s+(?:be\s+)?(?:soon\s+|\w+ly\s+)?|be\s+)"
                               rf"(?:{verbs})(?:e?d)?)\b", re.IGNORECASE)
         # Phrases that start like a cue and are none: "set aside VND 1.5 trillion" allocates.
@@ -350,7 +350,7 @@ class PlanList:
         qualifiers = lexicon.phrase_regex(e.text for e in cues if e.kind == "list_qualifier")
         verbs = lexicon.phrase_regex(e.text for e in cues if e.kind == "plan_verb")
         openers = lexicon.phrase_regex(e.text for e in cues if e.kind == "list_opener")
-        self.header = re.compile(rf"\b(?:(?:{qualifiers})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b[^.\n:;]{{0,40}}?:"
+        self.header = guards.compile(rf"\b(?:(?:{qualifiers})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b[^.\n:;]{{0,40}}?:"
                                  rf"|(?:{nouns})\b[^.\n:;]{{0,40}}?\bas\s+follows\b:?"
                                  rf"|(?<!\band\s)(?<!\bthe\s)(?:{verbs})\b[^.\n;]{{0,60}}?\b(?:{nouns})\b|(?:{openers})\b:?)",
                                  re.IGNORECASE)  # not "met the requirements and set targets": those set
