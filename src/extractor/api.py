@@ -14,10 +14,10 @@ from typing import Literal
 from pydantic import ValidationError
 from spacy.tokens import Doc
 
-from .components.dates import DATE_ORDERS
+from .defaults import DATE_ORDERS, DEFAULT_MODEL
 from .errors import ExtractionError, ExtractorError, InputError
 from .extensions import TEXT_CACHE
-from .pipeline import DEFAULT_MODEL, build_pipeline
+from .pipeline import build_pipeline
 from .records import ArticleRecord, Source, doc_to_record
 
 Item = str | tuple[str, Source | None]

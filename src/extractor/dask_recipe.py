@@ -28,7 +28,7 @@ import dask.bag as db
 
 from . import batch, inputs
 from .api import Extractor
-from .pipeline import DEFAULT_MODEL
+from .defaults import DEFAULT_MODEL
 
 
 def run(inputs: str | list[str], records: str, errors: str, *, blocksize: int | str = "16MiB",

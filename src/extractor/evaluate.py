@@ -29,9 +29,9 @@ from rich.table import Table
 
 from . import lexicon
 from .api import Extractor, default_extractor
+from .defaults import DEFAULT_MODEL
 from .inputs import read_text
 from .errors import ExtractorError
-from .pipeline import DEFAULT_MODEL
 from .records import ArticleRecord, Source, Statement, Target
 
 FIELDS = ("people", "roles", "dates", "amounts", "documents", "document_dates", "targets",

@@ -5,7 +5,8 @@ of a text: Python's engine finds no literal prefix to skip ahead by. A lookahead
 a match can start with ('(?=[12])' before a year) fails at once at most positions and changes no
 match, for every match starts with one of them. The characters are read from the parsed regex, so
 the regex stays as written; a regex whose match may start with any character, or be empty, is
-compiled as it is.
+compiled as it is. An alternation of hundreds of phrases starts with nearly every letter: there
+`lexicon.phrase_starts`, a look-ahead spelling the phrases' first words, rejects more (titles).
 """
 
 from __future__ import annotations
