@@ -61,18 +61,21 @@ def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPO
     name ({"extractor_dates": {"date_order": "MDY"}})."""
     extensions.register()
     try:
-        nlp = spacy.load(resolve_model(model), exclude=["lemmatizer"])
+        nlp = spacy.load(resolve_model(model), exclude=["lemmatizer", "parser"])
     except OSError as error:
         raise ModelError(f"cannot load the spaCy pipeline {model!r}: install it as a package or give a path") from error
+    # Sentences from the model's sentence recognizer, not its parser: the stages read words and
+    # their tags, and the parser cost more than all of them together (README: "Why no parser").
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
     # The same rules as the model's ruler, in its place, most of them looked up instead of matched.
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("extractor_attribute_lookup", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
-    # Sentence starts at paragraph breaks must be set before the parser, which keeps them.
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("extractor_line_breaks", before="parser")
-    else:
-        nlp.add_pipe("extractor_line_breaks", first=True)
+    # Sentence starts at paragraph breaks must be set before the sentence recognizer, which keeps them.
+    nlp.add_pipe("extractor_line_breaks", before="senter" if "senter" in nlp.pipe_names else "sentencizer")
     for component in components:
         nlp.add_pipe(component, config=(config or {}).get(component, {}))
     check_order(nlp)

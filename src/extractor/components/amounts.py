@@ -289,7 +289,7 @@ class CountReader:
         self.unit_after = re.compile(rf"[\s-]?({lexicon.phrase_regex(e.text for e in units)})(?!\w)", re.IGNORECASE)
         self.plurals = {e.text: e.kind for e in lexicon.load(plurals)}
 
-    def __call__(self, doc: Doc, item: Found, blocked: set[int], chunks: NounChunks) -> Found | None:
+    def __call__(self, doc: Doc, item: Found, blocked: set[int]) -> Found | None:
         if self.not_a_count(doc, item, blocked):
             return None
         unit = self.unit_after.match(doc._.text, item.end)
@@ -299,7 +299,7 @@ class CountReader:
                 return None  # "three years ahead", "500 kV lines"
             return replace(item, kind="quantity", unit=kind, end=unit.end(), rule="amounts.measure_unit")
         span = doc.char_span(item.number_start, item.end, alignment_mode="expand")
-        noun = counted_noun(span, chunks) if span is not None else None
+        noun = counted_noun(span) if span is not None else None
         if noun is None:
             return None
         return replace(item, kind="count", unit=self.singular(noun), rule="amounts.counted_noun")
@@ -341,37 +341,36 @@ class CountReader:
         return f"{head} {word}".strip()
 
 
-class NounChunks:
-    """The noun chunk holding a token, read from its sentence's chunks when first asked for: most
-    sentences hold no count, and the doc's every chunk costs more than the rest of the stage.
-    (`Span.noun_chunks` reads the whole doc's; the language's iterator reads a span's own.)"""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.holding: dict[int, Span] = {}
-        self.sentences_read: set[int] = set()
-
-    def get(self, token: Token) -> Span | None:
-        sentence = token.sent
-        if sentence.start not in self.sentences_read and self.doc.noun_chunks_iterator is not None:
-            self.sentences_read.add(sentence.start)
-            for start, end, label in self.doc.noun_chunks_iterator(sentence):
-                self.holding.update(dict.fromkeys(range(start, end), Span(self.doc, start, end, label=label)))
-        return self.holding.get(token.i)
+NOUN_PHRASE_WORDS = {"ADJ", "NOUN", "PROPN", "NUM"}
 
 
-def counted_noun(number: Span, chunks: NounChunks) -> str | None:
-    """The noun a number modifies, with the one noun compounded right before it: '602,836
-    households' -> 'households', '120,000 frontline health workers' -> 'health workers'. A gerund
-    or a hyphenated modifier only says which kind ('farming households', 'five-star products')."""
-    token = number[0]
-    chunk = chunks.get(token)
-    head = chunk.root if chunk is not None else token.head if token.dep_ == "nummod" else None
-    if head is None or head.i < number.end or head.pos_ not in ("NOUN", "PROPN") or head.like_num:
+def counted_noun(number: Span) -> str | None:
+    """The noun a number counts: the last noun of the words after it that can end a noun phrase,
+    with the one noun right before it: '602,836 households' -> 'households', '120,000 frontline
+    health workers' -> 'health workers'. A gerund or a hyphenated modifier only says which kind
+    ('farming households', 'five-star products'). Read from the tags: the words a number counts
+    follow it, so no parse is needed."""
+    doc = number.doc
+    head = None
+    i = number.end
+    while i < len(doc) and not (i > number.end and doc[i].is_sent_start):
+        token = doc[i]
+        joins = token.text == "-" and not doc[i - 1].whitespace_ and i + 1 < len(doc)
+        if joins:
+            i += 1
+            continue
+        if token.pos_ not in NOUN_PHRASE_WORDS:
+            break
+        if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
+            head = token
+        elif head is not None:
+            break  # a noun, then an adjective or number: another phrase starts
+        i += 1
+    if head is None:
         return None
-    before = head.doc[head.i - 1]
-    if (before.dep_ == "compound" and before.head == head and before.pos_ == "NOUN" and before.i >= number.end
-            and not before.lower_.endswith("ing") and head.doc[before.i - 1].text != "-"):
+    before = doc[head.i - 1]
+    if (before.pos_ == "NOUN" and before.i >= number.end and not before.lower_.endswith("ing")
+            and doc[before.i - 1].text != "-"):
         return f"{before.text} {head.text}"
     return head.text
 
@@ -415,14 +414,13 @@ class AmountsComponent:
 
     def match(self, doc: Doc) -> list[tuple[Found, ...]]:
         decimal = doc._.context.decimal_mark
-        chunks = NounChunks(doc)
         blocked = {i for span in [*doc.ents, *doc.spans[DATES_KEY]] if span.label_ in NOT_AMOUNT_ENTITIES
                    for i in range(span.start_char, span.end_char)}
         groups = []
         for group in join_ranges(doc._.text, self.matcher(doc, decimal)):
             if group[0].kind is not None:
                 groups.append(group)
-            elif (count := self.counts(doc, group[0], blocked, chunks)) is not None:
+            elif (count := self.counts(doc, group[0], blocked)) is not None:
                 groups.append((count,))
         return groups
 
@@ -432,7 +430,7 @@ class AmountsComponent:
 @Language.factory("extractor_amounts", default_config=lexicon.defaults("currencies", "qualifiers", "units", "plurals",
                                                                        "currency_signals"),
                   assigns=["doc._.amounts", "doc._.warnings"],
-                  requires=["doc._.context", "doc._.dates", "doc.ents", "token.dep", "token.head", "token.tag"])
+                  requires=["doc._.context", "doc._.dates", "doc.ents", "token.is_sent_start", "token.tag"])
 def make_amounts(nlp: Language, name: str, currencies: str, qualifiers: str, units: str,
                  plurals: str, currency_signals: str) -> AmountsComponent:
     return AmountsComponent(AmountMatcher(currencies, qualifiers, currency_signals), CountReader(units, plurals))

@@ -61,6 +61,6 @@ class ContextComponent:
         return doc
 
 
-@Language.factory("extractor_context", assigns=["doc._.context"], requires=["doc.sents", "token.is_sent_start"])
+@Language.factory("extractor_context", assigns=["doc._.context"], requires=["token.is_sent_start"])
 def make_context(nlp: Language, name: str) -> ContextComponent:
     return ContextComponent()

@@ -357,7 +357,7 @@ def date_value(doc: Doc, span: Span) -> DateFact:
                                                   "datelines"),
                   assigns=["doc._.event"],
                   requires=["doc._.context", "doc._.dates", "doc._.documents", "doc._.names", "doc._.roles",
-                            "doc.sents", "token.is_sent_start", "token.dep", "token.head", "token.tag"])
+                            "token.is_sent_start", "token.tag"])
 def make_event(nlp: Language, name: str, event_kinds: str, places: str, venues: str, not_names: str, bodies: str,
                titles: str, datelines: str) -> EventComponent:
     return EventComponent(event_kinds, places, venues, not_names, bodies, titles, datelines)

@@ -521,7 +521,7 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
 
 @Language.factory("extractor_people", default_config={**VOCABULARY, **lexicon.defaults("participation")},
                   assigns=["doc._.people", "doc._.organizations"],
-                  requires=["doc._.honorifics", "doc._.names", "doc._.roles", "doc.sents"])
+                  requires=["doc._.honorifics", "doc._.names", "doc._.roles", "token.is_sent_start"])
 def make_people(nlp: Language, name: str, surnames: str, name_parts: str, places: str, bodies: str, titles: str,
                 honorifics: str, not_names: str, participation: str) -> PeopleComponent:
     vocab = Vocabulary(surnames, name_parts, places, bodies, titles, honorifics, not_names)

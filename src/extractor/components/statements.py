@@ -503,6 +503,6 @@ def trimmed(text: str, start: int, end: int, rule: str) -> tuple[int, int, str] 
 
 @Language.factory("extractor_statements", default_config={"verbs": VERBS},
                   assigns=["doc._.statements"],
-                  requires=["doc._.people", "doc.sents", "token.dep", "token.head", "token.tag"])
+                  requires=["doc._.people", "token.is_sent_start", "token.tag"])
 def make_statements(nlp: Language, name: str, verbs: str) -> StatementsComponent:
     return StatementsComponent(verbs)

@@ -456,8 +456,8 @@ class TargetsComponent:
 @Language.factory("extractor_targets",
                   default_config=lexicon.defaults("target_cues", "statuses", "open_ends", "qualifiers"),
                   assigns=["doc._.targets"],
-                  requires=["doc._.amounts", "doc._.context", "doc._.documents", "doc.ents", "doc.sents", "token.dep",
-                            "token.head", "token.tag"])
+                  requires=["doc._.amounts", "doc._.context", "doc._.documents", "doc.ents", "token.is_sent_start",
+                            "token.tag"])
 def make_targets(nlp: Language, name: str, target_cues: str, statuses: str, open_ends: str,
                  qualifiers: str) -> TargetsComponent:
     return TargetsComponent(target_cues, statuses, open_ends, qualifiers)
