@@ -341,31 +341,43 @@ class CountReader:
         return f"{head} {word}".strip()
 
 
-NOUN_PHRASE_WORDS = {"ADJ", "NOUN", "PROPN", "NUM"}
+# What may stand between a number and the noun it counts ("120,000 frontline health workers",
+# "45 planned irrigation projects", "612 newly established enterprises").
+MODIFIERS = {"ADJ", "NUM", "NOUN", "PROPN", "ADV", "VERB"}
+MODIFYING_VERB_TAGS = {"VBN", "VBG"}  # "planned", "pending"; not "attended", "visited"
+POSSESSIVES = {"'", "’", "'s", "’s"}
 
 
 def counted_noun(number: Span) -> str | None:
-    """The noun a number counts: the last noun of the words after it that can end a noun phrase,
-    with the one noun right before it: '602,836 households' -> 'households', '120,000 frontline
-    health workers' -> 'health workers'. A gerund or a hyphenated modifier only says which kind
-    ('farming households', 'five-star products'). Read from the tags: the words a number counts
-    follow it, so no parse is needed."""
+    """The noun a number counts, with the one noun compounded right before it: '602,836
+    households' -> 'households', '120,000 frontline health workers' -> 'health workers'. A gerund
+    or a hyphenated modifier only says which kind ('farming households', 'five-star products').
+
+    Read from the tags, as the last noun of the words after the number that can modify one: the
+    counted noun follows its number, so no parse is needed. A possessive ("two countries' ties"),
+    a line break or a sentence start ends the phrase."""
     doc = number.doc
     head = None
-    i = number.end
-    while i < len(doc) and not (i > number.end and doc[i].is_sent_start):
-        token = doc[i]
-        joins = token.text == "-" and not doc[i - 1].whitespace_ and i + 1 < len(doc)
-        if joins:
-            i += 1
-            continue
-        if token.pos_ not in NOUN_PHRASE_WORDS:
+    for token in doc[number.end:]:
+        if token.i > number.end and token.is_sent_start or "\n" in token.text or token.text in POSSESSIVES:
             break
-        if token.pos_ in ("NOUN", "PROPN") and not token.like_num:
+        previous = doc[token.i - 1]
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else token
+        if token.text == "-" and not previous.whitespace_:
+            continue
+        if previous.text == "-" and not doc[token.i - 2].whitespace_:
+            # the word a hyphen joins to the one before: "socio-economic" modifies, "five-star" too
+            head = token if token.pos_ in ("NOUN", "PROPN") and not token.like_num else None
+        elif token.pos_ in ("NOUN", "PROPN") and not token.like_num:
             head = token
-        elif head is not None:
-            break  # a noun, then an adjective or number: another phrase starts
-        i += 1
+        elif head is None and joins(token, following):
+            continue
+        elif head is not None and token.lower_ in ("and", "or") and head.tag_ in ("NN", "NNP") \
+                and following.pos_ == "NOUN":
+            continue  # "trade and logistics projects", not "provinces and cities"
+        elif head is not None or token.pos_ not in MODIFIERS or (token.pos_ == "VERB" and (
+                token.tag_ not in MODIFYING_VERB_TAGS or following.pos_ not in ("NOUN", "ADJ", "PUNCT"))):
+            break
     if head is None:
         return None
     before = doc[head.i - 1]
@@ -373,6 +385,14 @@ def counted_noun(number: Span) -> str | None:
             and doc[before.i - 1].text != "-"):
         return f"{before.text} {head.text}"
     return head.text
+
+
+def joins(token: Token, following: Token) -> bool:
+    """Two numbers or two modifiers of one count: 'one or two sectors', '12 to 20 bags',
+    'domestic and foreign investors' (not '20 out of 25 targets': the first is an achievement)."""
+    if token.lower_ == "to":
+        return following.like_num
+    return token.lower_ in ("and", "or") and (following.like_num or following.pos_ in ("ADJ", "VERB"))
 
 
 def as_facts(doc: Doc, groups: list[tuple[Found, ...]]) -> list[AmountFact]:
