@@ -114,8 +114,16 @@ def test_rates(loaded, text, kind, value, unit):
     ("Farmers planted 2,000 ha of rice.", "quantity", 2000, "hectare"),
     ("The port handled 300 tons of cargo.", "quantity", 300, "tonne"),
     ("Laos will sell 5,000 MW of power.", "quantity", 5000, "MW"),
+    # What stands between a number and the noun it counts, read from the tags.
+    ("The fair drew 415 domestic and foreign investors.", "count", 415, "investor"),
+    ("The district has 38 newly established cooperatives.", "count", 38, "cooperative"),
+    ("Officials listed 17 planned irrigation projects.", "count", 17, "irrigation project"),
+    ("The council reviewed 26 socio-economic targets.", "count", 26, "target"),
+    ("The region counts 12 provinces and cities.", "count", 12, "province"),
+    ("He thanked the two countries' ministries.", "count", 2, "country"),
 ], ids=["households", "after_a_year", "lakh_houses", "compound_noun", "number_word", "words_and_scale",
-        "hectares", "tons", "megawatts"])
+        "hectares", "tons", "megawatts", "coordinated_adjectives", "adverb_and_participle",
+        "participle_and_compound", "hyphenated_modifier", "first_of_two_nouns", "possessive_ends"])
 def test_counts_and_quantities(loaded, text, kind, value, unit):
     amount = one(loaded, text)
     assert (amount.kind, amount.value, amount.unit) == (kind, pytest.approx(value), unit)

@@ -31,6 +31,22 @@ def test_the_lead_gives_date_place_organizer_and_purpose(loaded):
     assert event.evidence.text == LEAD
 
 
+@pytest.mark.parametrize("text, organizer", [
+    ("The Binh Phuoc Provincial People's Committee on Tuesday, 14 May, held a conference on trade.",
+     "Binh Phuoc Provincial People's Committee"),
+    ("A workshop organised by the Ministry of Finance and Planning opened in Dodoma.",
+     "Ministry of Finance and Planning"),
+    ("The Bank for Agricultural Development coordinated with the city to organize a forum on credit.",
+     "Bank for Agricultural Development"),
+    ("Standing Committee of the Provincial Party Committee held a meeting with veterans.",
+     "Standing Committee of the Provincial Party Committee"),
+    # A person chairs; a body holds.
+    ("Minister Tran Van Hung held a meeting with investors.", None),
+], ids=["subject_past_a_date", "agent_after_by", "subject_of_the_main_verb", "of_the", "not_a_person"])
+def test_organizer(loaded, text, organizer):
+    assert loaded.extract(text).event.organizer == organizer
+
+
 @pytest.mark.parametrize("text, published, value", [
     (LEAD, None, "XXXX-07-31"),
     # A weekday is resolved against the reference: the last such day on or before it.

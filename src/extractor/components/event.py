@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import guards, lexicon, temporal
 from ..datelines import pattern as dateline_pattern
@@ -306,20 +306,79 @@ class EventComponent:
 
     @staticmethod
     def organizer(doc: Doc, noun: Span) -> str | None:
-        """The body holding the event: the subject of 'held', 'organized', '... coordinated with X to organize'."""
-        verb = noun.root.head
-        for _ in range(3):
-            if verb.lower_ in ORGANIZING_VERBS or verb.dep_ in ("xcomp", "advcl"):
-                subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and subjects[0].pos_ in ("PROPN", "NOUN"):
-                    subject = doc[subjects[0].left_edge.i:subjects[0].right_edge.i + 1]
-                    names = {s.start for s in doc.spans[NAMES_KEY]}
-                    if not any(i in names for i in range(subject.start, subject.end)):
-                        return re.sub(r"^the\s+", "", " ".join(subject.text.split()), flags=re.IGNORECASE)
-            if verb.head is verb:
-                break
-            verb = verb.head
+        """The body holding the event, read from the words around its first noun: the one named
+        after "by" ("the conference organized by X"), else the subject of the organizing verb
+        before the noun ("X on Thursday held a conference", "X coordinated with Y to organize
+        it"): the words that can name a body, ending right before that verb."""
+        sentence = noun.sent
+        for token in doc[noun.end:min(noun.end + AGENT_WINDOW, sentence.end - 1)]:
+            if token.lower_ in ORGANIZING_VERBS and doc[token.i + 1].lower_ == "by":
+                return body_name(doc, body_after(doc, token.i + 2, sentence.end))
+        verbs = [t for t in doc[max(sentence.start, noun.start - SUBJECT_WINDOW):noun.start]
+                 if t.lower_ in ORGANIZING_VERBS]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        if doc[verb.i - 1].lower_ == "to":  # "X coordinated with Y to organize": X
+            verb = next((t for t in reversed(doc[sentence.start:verb.i - 1]) if t.pos_ == "VERB"), verb)
+        return body_name(doc, body_before(doc, verb.i, sentence.start))
+
+
+# The tokens read around an event noun for its organizer: "the conference [was] organized by",
+# and "X on Thursday (March 21) held its third regular ... conference".
+AGENT_WINDOW = 4
+SUBJECT_WINDOW = 12
+DAY_WORDS = {"on", "today", "yesterday", *WEEKDAYS}  # "X on Thursday held"
+BODY_WORDS = {"PROPN", "NOUN", "ADJ", "NUM"}
+# "Ministry of Health and Social Welfare", "Bank for Social Policies", "(SBV)"
+BODY_JOINERS = {"of", "for", "and", "&", "'s", "’s", "(", ")"}
+
+
+def body_before(doc: Doc, verb: int, start: int) -> Span:
+    """The words that can name a body ending before `verb`, past what may stand between a subject
+    and its verb: auxiliaries, adverbs and a date ("has", "yesterday", "on Thursday, 21 March,")."""
+    dated = {i for span in doc.spans[DATES_KEY] for i in range(span.start, span.end)}
+    i = verb - 1
+    while i >= start and (doc[i].pos_ in ("AUX", "ADV") or i in dated or doc[i].lower_ in DAY_WORDS
+                          or doc[i].text == ","):
+        i -= 1
+    end = i + 1
+    while i >= start and (is_body_word(doc[i]) or doc[i].lower_ == "the" and doc[i - 1].lower_ == "of"):
+        i -= 1
+    return doc[i + 1:end]
+
+
+def body_after(doc: Doc, start: int, end: int) -> Span:
+    """The words that can name a body from `start` on ("by the Ministry of Health in ...")."""
+    i = start + (start < end and doc[start].lower_ == "the")
+    while i < end and is_body_word(doc[i]):
+        i += 1
+    return doc[start:i]
+
+
+def is_body_word(token: Token) -> bool:
+    """A word of a body's name: a noun, an adjective, a number or a capitalized word ("Can Tho",
+    whose "Can" is tagged a verb), or what joins them ("Co-ordinating"); not "The", not a line break."""
+    return ((token.pos_ in BODY_WORDS or token.lower_ in BODY_JOINERS or token.text == "-" and not token.whitespace_
+             or token.text[:1].isupper() and token.pos_ != "DET") and "\n" not in token.text)
+
+
+def body_name(doc: Doc, words: Span) -> str | None:
+    """A body's name from `words`: without a leading "the", ending in a noun, and no person's name
+    ("Minister Nguyen Van A" chairs; a body holds)."""
+    while len(words) and (words[0].lower_ in BODY_JOINERS or words[0].lower_ == "the" or words[0].is_lower
+                          and words[0].pos_ in ("ADJ", "NUM") or words[0].like_num):
+        words = words[1:]
+    while len(words) and words[-1].lower_ in BODY_JOINERS - {")"}:
+        words = words[:-1]
+    last = words[-2] if len(words) > 1 and words[-1].like_num else words[-1] if len(words) else None  # "Region 3"
+    if last is None or not (last.pos_ in ("PROPN", "NOUN") or last.text == ")") \
+            or not any(w.text[:1].isupper() for w in words):
         return None
+    names = {s.start for s in doc.spans[NAMES_KEY]}
+    if any(i in names for i in range(words.start, words.end)):
+        return None
+    return " ".join(words.text.split())
 
 
 def in_a_name(doc: Doc, i: int) -> bool:
