@@ -71,6 +71,18 @@ def test_a_past_deadline_is_a_result(loaded):
     assert targets(loaded, "Exports reached USD 5 billion by 2020.") == []
 
 
+@pytest.mark.parametrize("text, subject", [
+    ("The province set an average growth target of 8% for the year.", "average growth target"),
+    ("The city aims to reduce traffic accidents by 5 percent.", "traffic accidents"),
+    ("The council aims to bring it down to 12 percent by 2027.", "it"),
+    ("The district targets GRDP per capita of USD 4,000 by 2030.", "GRDP per capita"),
+    ("The utility aims to raise treated water coverage to 60 percent.", "treated water coverage"),
+    ("The province is tasked with achieving GDP growth of 6% this year.", "GDP growth"),
+], ids=["noun_before_of", "object_before_by", "pronoun_and_particle", "per_capita", "past_participle", "not_a_gerund"])
+def test_subject(loaded, text, subject):
+    assert one(loaded, text).subject == subject
+
+
 def test_period(loaded):
     target = one(loaded, "The district aims to raise incomes by 8% in the 2021-2025 period.")
     assert target.period == "2021/2025"

@@ -272,26 +272,39 @@ def subject_after(doc: Doc, char: int) -> str | None:
 
 
 def subject_before(doc: Doc, amount: AmountFact) -> str | None:
-    """What a goal measures: the counted noun ('communes'), else the noun phrase a preposition
-    ties the amount to ('a growth target of 8%' -> 'growth target', 'GRDP per capita at ...')."""
+    """What a goal measures: the counted noun ('communes'), else the noun phrase before the
+    preposition that ties the amount to it: 'a growth target of 8%' -> 'growth target', 'reduce
+    traffic accidents by 5%' -> 'traffic accidents', 'bring it down to 12%' -> 'it'. Read from the
+    tags: the phrase is the nouns and modifiers that end right before the preposition."""
     if amount.kind in ("count", "quantity") and amount.unit:
         return amount.unit
     span = doc.char_span(amount.evidence.start, amount.evidence.end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    if span is None or span.start < 2 or doc[span.start - 1].pos_ != "ADP":
         return None
-    prep = doc[span.start - 1]
-    if prep.pos_ != "ADP" or prep.i == 0:
+    end = span.start - 1
+    while end > 0 and doc[end - 1].tag_ == "RP":  # "bring it down to"
+        end -= 1
+    head = doc[end - 1]
+    if head.pos_ == "PRON" and head.tag_ == "PRP":
+        return head.text
+    if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    head = prep.head
-    if head.pos_ in ("NOUN", "PROPN"):
-        left = min((t.i for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")), default=head.i)
-        return doc[left:head.i + 1].text
-    objects = [t for t in head.rights if t.dep_ == "dobj" and t.i < prep.i]
-    if objects:
-        obj = objects[0]
-        left = min((t.i for t in obj.lefts if t.dep_ in ("compound", "amod", "nmod")), default=obj.i)
-        return doc[left:obj.i + 1].text
-    return None
+    start = head.i
+    while start > 0 and is_modifier(doc, start - 1):
+        start -= 1
+    return doc[start:head.i + 1].text
+
+
+def is_modifier(doc: Doc, i: int) -> bool:
+    """A word of the noun phrase before a noun: a noun, an adjective, a past participle ('treated
+    water'; not a gerund, a verb there: 'achieving GDP growth'), a hyphen's parts ('non-revenue
+    water') or the 'per' of 'per capita'."""
+    token = doc[i]
+    if token.text == "-" and not token.whitespace_ and not doc[i - 1].whitespace_:
+        return True
+    if token.lower_ == "per":
+        return i + 1 < len(doc) and doc[i + 1].lower_ == "capita"
+    return token.pos_ in ("NOUN", "PROPN", "ADJ") or token.tag_ == "VBN" and not token.is_sent_start
 
 
 def period_in(text: str) -> str | None:
