@@ -10,7 +10,7 @@ DEFAULT_MODEL = "en_core_web_sm"
 # How numeric dates whose day and month could be either are read (the dates stage's `date_order`).
 DATE_ORDERS = ("auto", "DMY", "MDY", "YMD")
 
-# Longer texts are refused rather than extracted: the parser's memory grows with a text's length,
+# Longer texts are refused rather than extracted: the model's memory grows with a text's length,
 # and a news article is a few thousand characters. `--max-chars` changes it.
 MAX_CHARS = 100_000
 

@@ -1,7 +1,7 @@
 """extractor_line_breaks: a sentence starts after a blank line, or after a line that ends a sentence.
 
-Runs before the parser, which keeps boundaries set before it. Without them the parser reads a
-headline, a dateline and the lead as one sentence ("... grid connection\\n\\nVientiane hosted a
+Runs before the model's sentence recognizer, which keeps boundaries set before it. Without them
+it reads a headline, a dateline and the lead as one sentence ("... grid connection\\n\\nVientiane hosted a
 signing ceremony ..."), and the event's sentence takes the headline's places. A single line
 break inside a sentence ("vice secretary of Hoa\\nBinh province") is left alone.
 """

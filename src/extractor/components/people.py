@@ -477,7 +477,7 @@ def groups(doc: Doc, items: list[Item], transparent: set[int]) -> list[list[Item
     for item in items:
         if result:
             prev = result[-1][-1]
-            # No sentence test: a period between items is a break, and the parser splits after "Hon.".
+            # No sentence test: a period between items is a break, and sentences may split after "Hon.".
             kind = gap(doc, prev.span.end, item.span.start, transparent)
             if kind not in ("break", "distributive") or (kind == "distributive" and prev.is_role
                                                           and prev.span._.plural):
