@@ -68,14 +68,15 @@ def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPO
     # their tags, and the parser cost more than all of them together (README: "Why no parser").
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
-    elif "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer", first=True)
+    if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)  # a model without one: sentences at punctuation
+    sentences = "senter" if "senter" in nlp.pipe_names else "sentencizer"
     # The same rules as the model's ruler, in its place, most of them looked up instead of matched.
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("extractor_attribute_lookup", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
     # Sentence starts at paragraph breaks must be set before the sentence recognizer, which keeps them.
-    nlp.add_pipe("extractor_line_breaks", before="senter" if "senter" in nlp.pipe_names else "sentencizer")
+    nlp.add_pipe("extractor_line_breaks", before=sentences)
     for component in components:
         nlp.add_pipe(component, config=(config or {}).get(component, {}))
     check_order(nlp)

@@ -74,9 +74,11 @@ def test_the_models_one_token_rules_are_looked_up(lookup):
 
 
 def test_the_built_pipeline_has_the_lookup_in_the_rulers_place(loaded, model):
+    """And the model's sentence recognizer in its parser's (the model lists the senter right after it)."""
     models = [name for name in loaded.nlp.pipe_names if not name.startswith("extractor_")
               or name == "extractor_attribute_lookup"]
-    assert models == [name.replace("attribute_ruler", "extractor_attribute_lookup") for name in model.pipe_names]
+    assert models == [{"attribute_ruler": "extractor_attribute_lookup", "parser": "senter"}.get(name, name)
+                      for name in model.pipe_names]
 
 
 # Hand-made rules on a blank pipeline, numbered as the ruler numbers them: a looked-up rule, a rule
@@ -132,11 +134,16 @@ def test_a_model_with_a_ruler_gets_the_lookup_in_its_place(blank, tmp_path):
     blank.add_pipe("sentencizer")
     blank.to_disk(tmp_path)
     assert build_pipeline(str(tmp_path), components=()).pipe_names == [
-        "extractor_line_breaks", "extractor_attribute_lookup", "sentencizer"]
+        "extractor_attribute_lookup", "extractor_line_breaks", "sentencizer"]
 
 
 def test_a_model_without_a_ruler_is_left_alone(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.to_disk(tmp_path)
+    assert build_pipeline(str(tmp_path), components=()).pipe_names == ["extractor_line_breaks", "sentencizer"]
+
+
+def test_a_model_without_sentences_gets_the_sentencizer(tmp_path):
+    spacy.blank("en").to_disk(tmp_path)
     assert build_pipeline(str(tmp_path), components=()).pipe_names == ["extractor_line_breaks", "sentencizer"]
