@@ -75,8 +75,8 @@ def build_pipeline(model: str = DEFAULT_MODEL, components: Sequence[str] = COMPO
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("extractor_attribute_lookup", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
-    # Sentence starts at paragraph breaks must be set before the sentence recognizer, which keeps them.
-    nlp.add_pipe("extractor_line_breaks", before=sentences)
+    # Sentence starts at paragraph breaks, and none the recognizer set inside a clause.
+    nlp.add_pipe("extractor_line_breaks", after=sentences)
     for component in components:
         nlp.add_pipe(component, config=(config or {}).get(component, {}))
     check_order(nlp)

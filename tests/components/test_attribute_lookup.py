@@ -134,16 +134,16 @@ def test_a_model_with_a_ruler_gets_the_lookup_in_its_place(blank, tmp_path):
     blank.add_pipe("sentencizer")
     blank.to_disk(tmp_path)
     assert build_pipeline(str(tmp_path), components=()).pipe_names == [
-        "extractor_attribute_lookup", "extractor_line_breaks", "sentencizer"]
+        "extractor_attribute_lookup", "sentencizer", "extractor_line_breaks"]
 
 
 def test_a_model_without_a_ruler_is_left_alone(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.to_disk(tmp_path)
-    assert build_pipeline(str(tmp_path), components=()).pipe_names == ["extractor_line_breaks", "sentencizer"]
+    assert build_pipeline(str(tmp_path), components=()).pipe_names == ["sentencizer", "extractor_line_breaks"]
 
 
 def test_a_model_without_sentences_gets_the_sentencizer(tmp_path):
     spacy.blank("en").to_disk(tmp_path)
-    assert build_pipeline(str(tmp_path), components=()).pipe_names == ["extractor_line_breaks", "sentencizer"]
+    assert build_pipeline(str(tmp_path), components=()).pipe_names == ["sentencizer", "extractor_line_breaks"]
