@@ -32,6 +32,9 @@ def test_a_start_after_a_sentence_end_stays():
     (["It", "ended", ".", "\n", "Next", "one", "."], [True, False, False, False, True, False, False], [0, 4]),
     # A single break inside a sentence does not.
     (["secretary", "of", "Hoa", "\n", "Binh", "province"], [True, True, False, False, True, False], [0]),
-], ids=["blank_line", "line_ending_a_sentence", "break_inside_a_sentence"])
+    # Paragraphs a scraper joined: a period glued to a capitalized word ends a sentence.
+    (["It", "ended", "well", ".", "Speaking", "later", ",", "he", "left", "."],
+     [True, True, False, False, True, False, True, True, False, False], [0, 4]),
+], ids=["blank_line", "line_ending_a_sentence", "break_inside_a_sentence", "glued_period"])
 def test_line_breaks(words, spaces, expected):
     assert starts(words, spaces, {0}) == expected

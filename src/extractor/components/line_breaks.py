@@ -6,7 +6,8 @@ breaks it reads a headline, a dateline and the lead as one sentence ("... grid c
 Vientiane hosted a signing ceremony ..."), and the event's sentence takes the headline's places.
 And it sometimes starts a sentence inside a clause, even inside a name ("... and Qin | Guoping,
 Chairman of ..."), which would cut a person from their role: a start must follow a word that can
-end a sentence or a line break. A single line break inside a sentence ("vice secretary of
+end a sentence or a line break. And a period glued to the capitalized word after it, where a
+scraper joined two paragraphs, ends a sentence. A single line break inside a sentence ("vice secretary of
 Hoa\\nBinh province") is left alone.
 """
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 ENDS_SENTENCE = {".", "!", "?", ":", '"', "”", ")"}
 ENDS_CLAUSE = ENDS_SENTENCE | {";", "’", "'"}  # what a sentence the recognizer starts may follow
+GLUED_ENDS = {".", "!", "?"}  # a sentence's end the tokenizer split from a capitalized word after it
 NOT_A_START = -1  # SENT_START's value for a token that continues its sentence
 
 
@@ -35,6 +37,8 @@ class LineBreaksComponent:
                     starts[token.i] = 1
             elif starts[token.i] == 1 and previous.text[-1:] not in ENDS_CLAUSE and "\n" not in previous.text:
                 starts[token.i] = NOT_A_START
+            elif previous.text in GLUED_ENDS and not previous.whitespace_ and token.is_title and token.is_alpha:
+                starts[token.i] = 1  # paragraphs a scraper joined: "... successfully.Speaking to ..."
         # int64's -1 is uint64's largest value, which spaCy reads back as -1.
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
