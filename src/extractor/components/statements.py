@@ -49,7 +49,15 @@ from ..facts import Evidence, StatementFact
 VERBS = "statement_verbs.jsonl"
 ASKING = {"request", "direct"}  # the acts that have an addressee
 PRONOUNS = {"he", "she"}  # a pronoun that stands for the person mentioned last
-CUT_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj"}  # what ends a speaker after its head
+BE = {"be", "is", "are", "am", "was", "were", "been", "being", "get", "gets", "got"}  # "was asked": a passive
+# Words between a subject and its verb ("has also requested", "would further urge"), besides adverbs.
+BETWEEN = {"has", "have", "had", "having", "did", "does", "do", "will", "would", "shall", "should", "can",
+           "could", "may", "might", "must", "also", "then", "further", "again", "not", "n't", "already"}
+NOUN_POS = {"PROPN", "NOUN", "ADJ", "NUM"}  # the words of a noun phrase, besides its determiner
+INNER = {"of", "for", "on", "and", "&"}  # words inside a name ("Minister for ...", "Planning and Investment")
+ADJECTIVE_AFTER = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}  # "the proposed plan"
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+SUBJECT_OPENS = {"NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM"}  # the first word of an addressee
 OPENING = "“\""
 CLOSING = "”\""
 ENUMERATOR = re.compile(r"\s*(?:[-–—•+*·▪]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|"
@@ -174,6 +182,171 @@ def short_form_person(words: list[str], person: int, people, lasts: dict[str, li
     return others[0] if len(others) == 1 else person
 
 
+@dataclass(frozen=True)
+class Subject:
+    """A verb's subject as token offsets: the noun phrase [start, end), its head (the word its 'of'
+    phrase hangs on), and the commas around the apposition after it ('Mr. X, Chairman of Y, said')."""
+
+    start: int
+    end: int
+    head: int
+    apposition: tuple[int, int] | None = None
+
+
+def is_adjective(doc: Doc, verb: Token) -> bool:
+    """A participle between a determiner or adjective and a noun modifies it: 'the proposed plan'."""
+    return verb.tag_ in ("VBN", "VBG") and verb.i > 0 and doc[verb.i - 1].tag_ in ADJECTIVE_AFTER \
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def is_passive(doc: Doc, verb: Token) -> bool:
+    """A form of 'be' before the participle ('was asked to', 'has also been requested'), or 'by'
+    after it ('the roads proposed by the mayor', 'as required by law'): whoever is asked is the
+    subject, the speaker unsaid."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return False
+    i = verb.i - 1
+    while i >= 0 and (doc[i].tag_ in ("RB", "RBR", "RBS") or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in BE:
+        return True
+    return verb.tag_ == "VBN" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "by"
+
+
+def object_phrase(doc: Doc, start: int) -> tuple[Token | None, int]:
+    """The object a verb's words are followed by: the last noun of the words that open it ('a short
+    report', 'him') and the index after it, over an 'of' phrase ('the report of the committee');
+    (None, start) when no noun phrase follows."""
+    head, i = None, start
+    if i < len(doc) and doc[i].tag_ == "PRP":
+        return doc[i], i + 1
+    while i < len(doc) and i - start < 12:
+        token = doc[i]
+        if token.tag_ in ("DT", "PDT", "PRP$", "POS", "HYPH") or token.pos_ in NOUN_POS:
+            if token.pos_ in ("NOUN", "PROPN") and (head is None or head.i == i - 1 or doc[i - 1].tag_ == "POS"):
+                head = token
+        elif not (token.lower_ == "of" and head is not None):
+            break
+        i += 1
+    return head, i if head is not None else start
+
+
+def words_before(doc: Doc, i: int, floor: int) -> int:
+    """The index of the word before doc[i] past the adverbs and auxiliaries between a subject and
+    its verb ('has also requested', 'would further urge'); below `floor` when there is none."""
+    i -= 1
+    while i >= floor and (doc[i].tag_ in ("RB", "RBR", "RBS", "MD") or doc[i].lower_ in BETWEEN or doc[i].is_space):
+        i -= 1
+    return i
+
+
+def phrase_start(doc: Doc, last: int, floor: int) -> int:
+    """The first word of the noun phrase that ends with doc[last]: leftwards over its nouns and
+    adjectives to its determiner, over an 'of' between two nouns ('the Director of the Department
+    of Health') and 'and' or 'for' inside a capitalized name ('the Ministry of Planning and
+    Investment'). A lowercase noun before a person's name with its title ('at the event Minister
+    Ana Cruz said') is no part of it."""
+    i = last
+    while i > floor:
+        prev = doc[i - 1]
+        if prev.tag_ in ("DT", "PDT", "PRP$"):
+            if i - 3 >= floor and doc[i - 2].lower_ in ("of", "for") and doc[i - 3].pos_ in ("NOUN", "PROPN"):
+                i -= 3
+                continue
+            return i - 1
+        if prev.is_lower and prev.pos_ == "NOUN" and doc[i].text[:1].isupper() \
+                and any(t.ent_type_ == "PERSON" for t in doc[i:last + 1]):
+            return i
+        if prev.pos_ in NOUN_POS or prev.tag_ in ("POS", "HYPH"):
+            i -= 1
+        elif prev.lower_ in INNER and i - 2 >= floor and doc[i - 2].pos_ in ("NOUN", "PROPN") and \
+                (prev.lower_ == "of" or doc[i].text[:1].isupper() and doc[i - 2].text[:1].isupper()):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def phrase_head(doc: Doc, start: int, end: int) -> int:
+    """The word a noun phrase's 'of' phrase or bracket hangs on ('Director' in 'the Director of the
+    Department'), else its last word."""
+    for i in range(start + 1, end):
+        if doc[i].lower_ in ("of", "for", "(") and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+            return i - 1
+    return end - 1
+
+
+def apposition_before(doc: Doc, comma: int, floor: int) -> int | None:
+    """The comma that opens an apposition closed by the comma at `comma` ('Mr. X, Chairman of Y,
+    said'; 'Delegates, however, proposed'; 'the Ministry, which hosted the forum, proposed'): a
+    short stretch without a verb of its own, unless a relative pronoun opens it; None otherwise."""
+    for j in range(comma - 1, max(floor, comma - 25) - 1, -1):
+        token = doc[j]
+        if token.text == ",":
+            words = doc[j + 1:comma]
+            relative = len(words) > 0 and words[0].lower_ in ("who", "which")
+            return j if len(words) and (relative or not any(t.tag_ in FINITE for t in words)) else None
+        if token.text in OPENING or token.text in CLOSING or token.tag_ in (".", ":") or token.is_space:
+            return None
+    return None
+
+
+def subject(doc: Doc, verb: Token, after: int, floor: int) -> Subject | None:
+    """The noun phrase (or pronoun) that ends right before the verb, past its adverbs and
+    auxiliaries and an apposition set off by commas; after it when a quotation ends right before
+    ('“...,” said Mr. X'). None when the verb has no subject of its own: it follows 'and', 'to' or
+    a comma, or is an '-ing' form ('..., stressing that')."""
+    i = words_before(doc, verb.i, floor)
+    if i < floor or verb.tag_ == "VBG":
+        return None
+    token = doc[i]
+    if token.text in CLOSING or token.tag_ == "''" or token.text == "," and i > floor and doc[i - 1].text in CLOSING:
+        return subject_after(doc, after, verb.sent.end)
+    if token.tag_ in ("PRP", "WP", "WDT", "EX"):
+        return Subject(i, i + 1, i)
+    apposition = None
+    if token.text == ",":
+        opening = apposition_before(doc, i, floor)
+        if opening is None:
+            return None
+        apposition, i = (opening, token.i), opening - 1
+        while i >= floor and doc[i].is_space:
+            i -= 1
+        if i < floor:
+            return None
+        token = doc[i]
+    end = i + 1
+    if token.text == ")":  # "the Agency (NPHCDA) urged": the name before its short form
+        bracket = next((j for j in range(i - 1, max(floor, i - 8) - 1, -1) if doc[j].text == "("), None)
+        if bracket is None:
+            return None
+        i = end = bracket
+        while i > floor and doc[i - 1].is_space:
+            i -= 1
+        i -= 1
+        token = doc[i]
+    if token.pos_ not in ("NOUN", "PROPN", "NUM") and not token.tag_.startswith("NN"):
+        return None
+    start = phrase_start(doc, i, floor)
+    return Subject(start, end, phrase_head(doc, start, end), apposition)
+
+
+def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
+    """The speaker written after the verb a quotation ends before ('“...,” said the Minister'): the
+    pronoun, or the noun phrase to the first word that is none of it."""
+    if start < stop and doc[start].tag_ == "PRP":
+        return Subject(start, start + 1, start)
+    end = start + 1 if start < stop and doc[start].tag_ in ("DT", "PRP$") else start
+    while end < stop and (doc[end].pos_ in NOUN_POS or doc[end].tag_ in ("POS", "HYPH") or doc[end].lower_ == "of"
+                          or doc[end].tag_ == "DT" and doc[end - 1].lower_ == "of"):
+        end += 1
+    while end > start and doc[end - 1].lower_ == "of":
+        end -= 1
+    if end == start or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:end]):
+        return None
+    return Subject(start, end, phrase_head(doc, start, end))
+
+
 class StatementsComponent:
     def __init__(self, verbs: str = VERBS) -> None:
         entries = lexicon.load(verbs)
@@ -207,12 +380,8 @@ class StatementsComponent:
         lowers = doc.to_array(LOWER).tolist()
         for token in (doc[i] for i, lower in enumerate(lowers) if lower in self.cue_ids):
             cues = self.cues[token.lower_]
-            if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound"):
+            if not token.tag_.startswith("VB") or is_adjective(doc, token) or is_passive(doc, token):
                 continue
-            if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-                continue  # "was asked to": the subject is the addressee, the speaker unsaid
-            if token.tag_ == "VBN" and (token.dep_ == "acl" or any(c.dep_ == "agent" for c in token.children)):
-                continue  # "the projects proposed by the executive", "as required by law": a passive participle
             k = bisect.bisect_right(opens, token.idx) - 1
             if k >= 0 and quotes[k].close > token.idx:
                 continue
@@ -220,22 +389,28 @@ class StatementsComponent:
                 after = token.i + len(cue.words)
                 if after > len(doc) or tuple(t.lower_ for t in doc[token.i:after]) != cue.words:
                     continue
-                if cue.object and not any(c.dep_ == "dobj" and c.lower_ in cue.object for c in token.children):
+                if cue.object and not self.has_object(doc, after, cue.object):
                     continue
-                if cue.opens and not self.opens_with(doc, token, after, cue.opens):
+                if cue.opens and not self.opens_with(doc, after, cue.opens):
                     continue
                 found.append((token, cue, after))
                 break
         return found
 
     @staticmethod
-    def opens_with(doc: Doc, verb: Token, after: int, words: frozenset[str]) -> bool:
-        """Whether the words after the verb, or after its object, open with one of `words`."""
+    def has_object(doc: Doc, after: int, words: frozenset[str]) -> bool:
+        """Whether the object after the verb has one of `words` for its head ('presented a short report')."""
+        head, _ = object_phrase(doc, after)
+        return head is not None and head.lower_ in words
+
+    @staticmethod
+    def opens_with(doc: Doc, after: int, words: frozenset[str]) -> bool:
+        """Whether the words after the verb, or after its object ('asked the ministry whether'), open
+        with one of `words`."""
         if after < len(doc) and doc[after].lower_ in words:
             return True
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-        nxt = obj.right_edge.i + 1 if obj is not None else None
-        return nxt is not None and nxt < len(doc) and doc[nxt].lower_ in words
+        head, end = object_phrase(doc, after)
+        return head is not None and end < len(doc) and doc[end].lower_ in words
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -248,6 +423,7 @@ class StatementsComponent:
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
         frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
+        subjects = {verb.i: subject(doc, verb, after, verb.sent.start) for verb, _, after in found}
         for n, (verb, cue, after) in enumerate(found):
             frame = frames[verb.sent.start]
             act = cue.act
@@ -256,12 +432,13 @@ class StatementsComponent:
                     continue  # "Reporting at the meeting, X said": the framing verb is no statement
             elif frame is not None and act == "note":
                 act = "report"
-            speaker = self.speaker(doc, verb, previous, mentions)
+            speaker = self.speaker(doc, verb, subjects[verb.i], previous, mentions)
             if speaker is None:
                 continue
             previous = (verb, speaker)
             next_verb = found[n + 1][0] if n + 1 < len(found) else None
-            content = self.content(doc, verb, after, speaker, next_verb, quotes, opens, closes)
+            next_subject = subjects[next_verb.i] if next_verb is not None else None
+            content = self.content(doc, verb, after, speaker, next_verb, next_subject, quotes, opens, closes)
             if content is None:
                 continue
             start, end, rule = content
@@ -283,54 +460,48 @@ class StatementsComponent:
                 return next((t.i for t in sent.doc[start + len(words):sent.end] if t.text == ","), None)
         return None
 
-    def speaker(self, doc: Doc, verb: Token, previous: tuple[Token, Span] | None, mentions: Mentions) -> Span | None:
-        """The verb's subject, if it can speak; a verb without one takes the speaker of the verb it
-        is joined to ('... and requested'), or of the reporting verb before it in the sentence."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None:
+    def speaker(self, doc: Doc, verb: Token, found: Subject | None, previous: tuple[Token, Span] | None,
+                mentions: Mentions) -> Span | None:
+        """The verb's subject, if it can speak; a verb without one takes the speaker of the reporting
+        verb before it in the sentence ('X said ... and stressed ...'), or of the first verb of the
+        sentence whose subject can speak ('X visited the site, stressing that ...')."""
+        if found is None:
             if previous is not None and previous[0].sent == verb.sent and previous[0].i < verb.i:
                 return previous[1]
-            head = verb
-            for _ in range(3):
-                if head.dep_ not in ("conj", "advcl", "xcomp") or head.head is head:
-                    break
-                head = head.head
-                subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                if subject is not None:
-                    break
-        if subject is None:
+            found = self.clause_subject(doc, verb, mentions)
+            if found is None:
+                return None
+        span = doc[found.start:found.end]
+        while len(span) and (span[0].is_punct or span[0].is_space):
+            span = span[1:]
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        if not len(span) or not self.can_speak(span, doc[found.head], mentions):
             return None
-        end = subject.i + 1
-        for child in subject.rights:
-            if child.dep_ in CUT_DEPS:
-                break
-            end = child.right_edge.i + 1
-        start = subject.left_edge.i
-        while start < end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        span = doc[start:end]
-        if "(" in span.text and ")" not in span.text:  # "... Agency (NPHCDA" cut at its bracket
-            span = doc[start:next(t.i for t in span if t.text == "(")]
-            while len(span) and span[-1].is_space:
-                span = span[:-1]
-        if not len(span) or not self.can_speak(span, subject, mentions):
-            return None
-        return self.named_apposition(doc, span, subject, mentions) or span
+        return self.named_apposition(doc, span, found, mentions) or span
 
-    def named_apposition(self, doc: Doc, span: Span, subject: Token, mentions: Mentions) -> Span | None:
-        """The person's name set off by a comma after a speaker written as a title ('The Executive
+    def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions) -> Subject | None:
+        """The subject that can speak of the first verb before `verb` in its sentence that has one."""
+        sent = verb.sent
+        for token in doc[sent.start:verb.i]:
+            if token.tag_ in FINITE:
+                found = subject(doc, token, token.i + 1, sent.start)
+                if found is not None and self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
+                    return found
+        return None
+
+    def named_apposition(self, doc: Doc, span: Span, found: Subject, mentions: Mentions) -> Span | None:
+        """The person's name set off by commas after a speaker written as a title ('The Executive
         Director of the Agency, Dr. Musa Lawal, said'): the name, with the honorifics before it, is
         who speaks, as the annotation guide writes it. None when the speaker already writes a name."""
-        if any(t.ent_type_ == "PERSON" for t in span):
+        if found.apposition is None or any(t.ent_type_ == "PERSON" for t in span):
             return None
-        rest = doc[span.end:subject.right_edge.i + 1]
-        if not len(rest) or mentions.covering(span.start_char, span.end_char) is not None and \
+        rest = doc[found.apposition[0]:found.apposition[1]]
+        if mentions.covering(span.start_char, span.end_char) is not None and \
                 mentions.named_within(span.start_char, span.end_char) is not None:
             return None
-        found = mentions.named_within(rest.start_char, rest.end_char)
-        name = found and doc.char_span(found[0], found[1], alignment_mode="expand")
+        named = mentions.named_within(rest.start_char, rest.end_char)
+        name = named and doc.char_span(named[0], named[1], alignment_mode="expand")
         if not name:
             return None
         start = name.start
@@ -370,7 +541,8 @@ class StatementsComponent:
         return None
 
     def content(self, doc: Doc, verb: Token, after: int, speaker: Span, next_verb: Token | None,
-                quotes: list[Quotation], opens: list[int], closes: list[int]) -> tuple[int, int, str] | None:
+                next_subject: Subject | None, quotes: list[Quotation], opens: list[int],
+                closes: list[int]) -> tuple[int, int, str] | None:
         text = doc._.text
         attribution_start = min(speaker.start_char, verb.idx)
         attribution_end = max(speaker.end_char, doc[after - 1].idx + len(doc[after - 1]))
@@ -391,21 +563,26 @@ class StatementsComponent:
         if j < len(quotes) and SPEAKER_THEN_QUOTE.fullmatch(text, attribution_end, quotes[j].open):
             return trimmed(text, quotes[j].start, quotes[j].end, QUOTE_BEFORE)
         sent = verb.sent
-        # "The economy grew by 7 percent, he said.": the reported clause comes first.
-        before = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
-        if before is not None and after >= sent.end - 2:
-            return trimmed(text, before.left_edge.idx, before.right_edge.idx + len(before.right_edge), REPORTED_BEFORE)
+        # "The economy grew by 7 percent, he said.": the attribution ends the sentence, and a clause
+        # (words with a verb) ends with the comma before it.
+        if max(after, speaker.end) >= sent.end - 2:
+            comma = min(speaker.start, verb.i) - 1
+            while comma > sent.start and doc[comma].is_space:
+                comma -= 1
+            if comma > sent.start and doc[comma].text == "," and \
+                    any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:comma]):
+                return trimmed(text, sent.start_char, doc[comma].idx, REPORTED_BEFORE)
         if after >= len(doc):
             return None
         first = doc[after]
         # "requested: first, ...; second, ..." or a colon that opens bullet lines, perhaps after
         # the sentence the parser ends at the colon.
         colon_start = first.idx if first.text == ":" else None
-        if first.lower_ == "that" and first.dep_ == "mark" or first.text in (":", ","):
+        if first.lower_ == "that" and first.tag_ == "IN" or first.text in (":", ","):
             after += 1
         end_token = sent.end
         if next_verb is not None and next_verb.sent == sent and next_verb.i > after:
-            end_token = self.clause_start(doc, next_verb, after)
+            end_token = self.clause_start(doc, next_verb, next_subject, after)
         if after >= end_token and colon_start is None:
             return None
         start = doc[min(after, len(doc) - 1)].idx if after < len(doc) else len(text)
@@ -420,11 +597,10 @@ class StatementsComponent:
         return trimmed(text, start, end, REPORTED)
 
     @staticmethod
-    def clause_start(doc: Doc, verb: Token, floor: int) -> int:
+    def clause_start(doc: Doc, verb: Token, found: Subject | None, floor: int) -> int:
         """Where the next reporting verb's clause begins: at its subject when that stands before
         it, else at the verb, with the 'and' and commas before it left out."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        i = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        i = found.start if found is not None and found.start < verb.i else verb.i
         while i > floor and (doc[i - 1].lower_ in ("and", "but", "also", "then", "further") or doc[i - 1].is_punct
                              or doc[i - 1].is_space):
             i -= 1
@@ -438,18 +614,22 @@ class StatementsComponent:
         sent_end = verb.sent.end
         i = after
         if i < sent_end and doc[i].lower_ == "that":
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            subject = clause and next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is None:
+            # The clause's subject: the noun phrase from "that" to the clause's first verb.
+            j = i + 1
+            while j < sent_end and j - i <= 12 and not (doc[j].tag_.startswith("VB") or doc[j].tag_ == "MD"):
+                j += 1
+            words = doc[i + 1:j]
+            if not len(words) or j >= sent_end or doc[j].tag_ == "VBG" or \
+                    any(t.is_punct and t.tag_ != "POS" for t in words) or words[0].pos_ not in SUBJECT_OPENS:
                 return None
-            return doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            return words.text
         for j in range(i, min(sent_end, i + 25)):
             token = doc[j]
             if token.tag_ == "TO" and j > i and doc[j + 1:j + 2].text and doc[j + 1].tag_ == "VB":
                 words = doc[i:j]
                 while len(words) and (words[-1].is_punct or words[-1].is_space):
                     words = words[:-1]
-                return words.text if len(words) and words[0].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM") \
+                return words.text if len(words) and words[0].pos_ in SUBJECT_OPENS \
                     else None
             if token.text in (":", ";", "“", '"') or token.lower_ in ("that", "whether") or token.tag_ in ("VBD", "VBZ"):
                 return None
