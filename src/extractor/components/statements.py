@@ -54,7 +54,7 @@ BE = {"be", "is", "are", "am", "was", "were", "been", "being", "get", "gets", "g
 BETWEEN = {"has", "have", "had", "having", "did", "does", "do", "will", "would", "shall", "should", "can",
            "could", "may", "might", "must", "also", "then", "further", "again", "not", "n't", "already"}
 NOUN_POS = {"PROPN", "NOUN", "ADJ", "NUM"}  # the words of a noun phrase, besides its determiner
-INNER = {"of", "for", "on", "and", "&"}  # words inside a name ("Minister for ...", "Planning and Investment")
+INNER = {"of", "for", "to", "and", "&"}  # inside a name ("Minister for ...", "Planning and Investment")
 ADJECTIVE_AFTER = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}  # "the proposed plan"
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SUBJECT_OPENS = {"NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM"}  # the first word of an addressee
@@ -194,9 +194,14 @@ class Subject:
 
 
 def is_adjective(doc: Doc, verb: Token) -> bool:
-    """A participle between a determiner or adjective and a noun modifies it: 'the proposed plan'."""
-    return verb.tag_ in ("VBN", "VBG") and verb.i > 0 and doc[verb.i - 1].tag_ in ADJECTIVE_AFTER \
-        and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+    """A participle between a determiner or adjective and a noun modifies it ('the proposed plan'),
+    and so does an '-ing' form right after a noun ('the projects requiring land recovery')."""
+    if verb.tag_ not in ("VBN", "VBG") or verb.i == 0:
+        return False
+    if verb.tag_ == "VBG" and doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        return True
+    return doc[verb.i - 1].tag_ in ADJECTIVE_AFTER and verb.i + 1 < len(doc) \
+        and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def is_passive(doc: Doc, verb: Token) -> bool:
@@ -243,24 +248,34 @@ def words_before(doc: Doc, i: int, floor: int) -> int:
 def phrase_start(doc: Doc, last: int, floor: int) -> int:
     """The first word of the noun phrase that ends with doc[last]: leftwards over its nouns and
     adjectives to its determiner, over an 'of' between two nouns ('the Director of the Department
-    of Health') and 'and' or 'for' inside a capitalized name ('the Ministry of Planning and
-    Investment'). A lowercase noun before a person's name with its title ('at the event Minister
-    Ana Cruz said') is no part of it."""
+    of Health'), a bracketed short form ('the Chief Executive (MCE) for Techiman'), the words of a
+    name the tagger reads otherwise ('Presiding Member', 'Than Van Tuan'), and 'and', 'for' or 'to'
+    inside a capitalized name ('the Ministry of Planning and Investment'). A lowercase noun before
+    a person's name with its title ('at the event Minister Ana Cruz said') is no part of it."""
     i = last
     while i > floor:
-        prev = doc[i - 1]
+        prev, word = doc[i - 1], doc[i]
+        capitals = word.text[:1].isupper() and prev.text[:1].isupper()
         if prev.tag_ in ("DT", "PDT", "PRP$"):
-            if i - 3 >= floor and doc[i - 2].lower_ in ("of", "for") and doc[i - 3].pos_ in ("NOUN", "PROPN"):
+            if i - 3 >= floor and doc[i - 2].lower_ in ("of", "for", "to") and doc[i - 3].pos_ in ("NOUN", "PROPN"):
                 i -= 3
                 continue
             return i - 1
-        if prev.is_lower and prev.pos_ == "NOUN" and doc[i].text[:1].isupper() \
+        if prev.text == ")":
+            bracket = next((j for j in range(i - 2, max(floor, i - 8) - 1, -1) if doc[j].text == "("), None)
+            if bracket is None or bracket == floor or doc[bracket - 1].pos_ not in ("NOUN", "PROPN"):
+                return i
+            i = bracket
+            continue
+        if prev.is_lower and prev.pos_ == "NOUN" and word.text[:1].isupper() \
                 and any(t.ent_type_ == "PERSON" for t in doc[i:last + 1]):
             return i
-        if prev.pos_ in NOUN_POS or prev.tag_ in ("POS", "HYPH"):
+        if prev.pos_ in NOUN_POS or prev.tag_ in ("POS", "HYPH") or word.ent_iob_ == "I" or \
+                capitals and prev.pos_ == "VERB":
             i -= 1
         elif prev.lower_ in INNER and i - 2 >= floor and doc[i - 2].pos_ in ("NOUN", "PROPN") and \
-                (prev.lower_ == "of" or doc[i].text[:1].isupper() and doc[i - 2].text[:1].isupper()):
+                (prev.lower_ == "of" or capitals or word.text[:1].isupper() and doc[i - 2].text[:1].isupper()
+                 and not (prev.lower_ == "and" and doc[i - 2].ent_type_ == "PERSON")):
             i -= 1
         else:
             break
@@ -276,19 +291,69 @@ def phrase_head(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
-def apposition_before(doc: Doc, comma: int, floor: int) -> int | None:
-    """The comma that opens an apposition closed by the comma at `comma` ('Mr. X, Chairman of Y,
-    said'; 'Delegates, however, proposed'; 'the Ministry, which hosted the forum, proposed'): a
-    short stretch without a verb of its own, unless a relative pronoun opens it; None otherwise."""
-    for j in range(comma - 1, max(floor, comma - 25) - 1, -1):
-        token = doc[j]
-        if token.text == ",":
-            words = doc[j + 1:comma]
-            relative = len(words) > 0 and words[0].lower_ in ("who", "which")
-            return j if len(words) and (relative or not any(t.tag_ in FINITE for t in words)) else None
-        if token.text in OPENING or token.text in CLOSING or token.tag_ in (".", ":") or token.is_space:
+def phrase_before(doc: Doc, last: int, floor: int) -> Subject | None:
+    """The noun phrase that ends with doc[last], where a subject stands: at the sentence's (or its
+    frame's) start, after a comma or a quotation; not after a preposition ('At the meeting, ...').
+    Its short form in brackets is left out ('the Agency (NPHCDA) urged')."""
+    while last >= floor and doc[last].is_space:
+        last -= 1
+    if last < floor:
+        return None
+    end = last + 1
+    if doc[last].text == ")":
+        bracket = next((j for j in range(last - 1, max(floor, last - 8) - 1, -1) if doc[j].text == "("), None)
+        if bracket is None:
             return None
-    return None
+        last = end = bracket
+        while last > floor and doc[last - 1].is_space:
+            last -= 1
+        last -= 1
+    token = doc[last]
+    if last < floor or token.pos_ not in ("NOUN", "PROPN", "NUM") and not token.tag_.startswith("NN"):
+        return None
+    start = phrase_start(doc, last, floor)
+    before = doc[start - 1] if start > floor else None
+    if before is not None and before.pos_ == "ADP" and start - 2 > floor and doc[start - 2].pos_ in ("NOUN", "PROPN"):
+        start = phrase_start(doc, start - 2, floor)  # "Delegates at the meeting proposed"
+        before = doc[start - 1] if start > floor else None
+    if before is not None and before.pos_ in ("ADP", "VERB", "AUX") and before.lower_ != "that":
+        return None
+    return Subject(start, end, phrase_head(doc, start, end))
+
+
+def apposed(doc: Doc, comma: int, floor: int) -> Subject | None:
+    """The subject before an apposition closed by the comma at `comma` ('Mr. X, Chairman of Y,
+    said'; 'Delegates, however, proposed'; 'the Ministry, which hosted the forum, proposed'), with
+    the apposition's commas: the first noun phrase in a subject's place whose words up to `comma`
+    have no verb of their own (a relative clause may), so that an apposition may hold commas
+    ('General Director of Kyoei Co., Ltd.', 'The Commissioner for Health, Kano State, Dr. ...')."""
+    found, end = None, comma
+    for j in range(comma - 1, max(floor, comma - 30) - 1, -1):
+        token = doc[j]
+        if token.text in OPENING or token.text in CLOSING or token.tag_ in (".", ":") or token.is_space:
+            break
+        if token.text == ",":
+            words = doc[j + 1:end]
+            relative = len(words) > 0 and words[0].lower_ in ("who", "which")
+            if not len(words) or not relative and any(t.tag_ in FINITE for t in words):
+                break
+            phrase = phrase_before(doc, j - 1, floor)
+            if phrase is not None:
+                found = Subject(phrase.start, phrase.end, phrase.head, (j, comma))
+            end = j
+    return found
+
+
+def unclosed_apposition(doc: Doc, phrase: Subject, floor: int) -> Subject | None:
+    """The person named before a title whose closing comma the writer left out ('Colonel Tran Van
+    Khoi, Director of the Provincial Police said'): the title has no name, the name ends at the comma."""
+    comma = phrase.start - 1
+    if comma <= floor or doc[comma].text != "," or doc[comma - 1].ent_type_ != "PERSON" or \
+            not doc[phrase.start].text[:1].isupper() and doc[phrase.start].tag_ != "DT" or \
+            any(t.ent_type_ == "PERSON" for t in doc[phrase.start:phrase.end]):
+        return None
+    person = phrase_before(doc, comma - 1, floor)
+    return person and Subject(person.start, person.end, person.head, (comma, phrase.end))
 
 
 def subject(doc: Doc, verb: Token, after: int, floor: int) -> Subject | None:
@@ -304,31 +369,10 @@ def subject(doc: Doc, verb: Token, after: int, floor: int) -> Subject | None:
         return subject_after(doc, after, verb.sent.end)
     if token.tag_ in ("PRP", "WP", "WDT", "EX"):
         return Subject(i, i + 1, i)
-    apposition = None
     if token.text == ",":
-        opening = apposition_before(doc, i, floor)
-        if opening is None:
-            return None
-        apposition, i = (opening, token.i), opening - 1
-        while i >= floor and doc[i].is_space:
-            i -= 1
-        if i < floor:
-            return None
-        token = doc[i]
-    end = i + 1
-    if token.text == ")":  # "the Agency (NPHCDA) urged": the name before its short form
-        bracket = next((j for j in range(i - 1, max(floor, i - 8) - 1, -1) if doc[j].text == "("), None)
-        if bracket is None:
-            return None
-        i = end = bracket
-        while i > floor and doc[i - 1].is_space:
-            i -= 1
-        i -= 1
-        token = doc[i]
-    if token.pos_ not in ("NOUN", "PROPN", "NUM") and not token.tag_.startswith("NN"):
-        return None
-    start = phrase_start(doc, i, floor)
-    return Subject(start, end, phrase_head(doc, start, end), apposition)
+        return apposed(doc, i, floor)
+    phrase = phrase_before(doc, i, floor)
+    return phrase and (unclosed_apposition(doc, phrase, floor) or phrase)
 
 
 def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
@@ -463,8 +507,8 @@ class StatementsComponent:
     def speaker(self, doc: Doc, verb: Token, found: Subject | None, previous: tuple[Token, Span] | None,
                 mentions: Mentions) -> Span | None:
         """The verb's subject, if it can speak; a verb without one takes the speaker of the reporting
-        verb before it in the sentence ('X said ... and stressed ...'), or of the first verb of the
-        sentence whose subject can speak ('X visited the site, stressing that ...')."""
+        verb before it in the sentence ('X said ... and stressed ...'), or of the nearest verb before it
+        in the sentence whose subject can speak ('X visited the site, stressing that ...')."""
         if found is None:
             if previous is not None and previous[0].sent == verb.sent and previous[0].i < verb.i:
                 return previous[1]
@@ -481,9 +525,10 @@ class StatementsComponent:
         return self.named_apposition(doc, span, found, mentions) or span
 
     def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions) -> Subject | None:
-        """The subject that can speak of the first verb before `verb` in its sentence that has one."""
+        """The subject that can speak of the nearest verb before `verb` in its sentence that has one
+        ('..., the Minister added, urging ...')."""
         sent = verb.sent
-        for token in doc[sent.start:verb.i]:
+        for token in reversed(doc[sent.start:verb.i]):
             if token.tag_ in FINITE:
                 found = subject(doc, token, token.i + 1, sent.start)
                 if found is not None and self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
@@ -602,7 +647,7 @@ class StatementsComponent:
         it, else at the verb, with the 'and' and commas before it left out."""
         i = found.start if found is not None and found.start < verb.i else verb.i
         while i > floor and (doc[i - 1].lower_ in ("and", "but", "also", "then", "further") or doc[i - 1].is_punct
-                             or doc[i - 1].is_space):
+                             or doc[i - 1].is_space or doc[i - 1].tag_ == "RB"):
             i -= 1
         return max(i, floor + 1)
 
@@ -620,7 +665,7 @@ class StatementsComponent:
                 j += 1
             words = doc[i + 1:j]
             if not len(words) or j >= sent_end or doc[j].tag_ == "VBG" or \
-                    any(t.is_punct and t.tag_ != "POS" for t in words) or words[0].pos_ not in SUBJECT_OPENS:
+                    any(t.is_punct and t.text != "," for t in words) or words[0].pos_ not in SUBJECT_OPENS:
                 return None
             return words.text
         for j in range(i, min(sent_end, i + 25)):
