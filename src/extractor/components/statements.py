@@ -169,6 +169,17 @@ class Mentions:
         return None
 
 
+def named_tokens(doc: Doc, mentions: Mentions) -> frozenset[int]:
+    """The indices of the tokens inside the people's mentions: the words of a name, however tagged
+    ('Do Van Nam', whose 'Do' the tagger reads as a verb)."""
+    named: set[int] = set()
+    for start, end, _ in mentions.spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            named.update(range(span.start, span.end))
+    return frozenset(named)
+
+
 def short_form_person(words: list[str], person: int, people, lasts: dict[str, list[int]]) -> int:
     """The person a mention names. A mention in one word ('Vice Chairman Dinh') that is not its
     person's last word, where exactly one other person's name ends with it, is that other person:
@@ -245,7 +256,7 @@ def words_before(doc: Doc, i: int, floor: int) -> int:
     return i
 
 
-def phrase_start(doc: Doc, last: int, floor: int) -> int:
+def phrase_start(doc: Doc, last: int, floor: int, named: frozenset[int]) -> int:
     """The first word of the noun phrase that ends with doc[last]: leftwards over its nouns and
     adjectives to its determiner, over an 'of' between two nouns ('the Director of the Department
     of Health'), a bracketed short form ('the Chief Executive (MCE) for Techiman'), the words of a
@@ -268,18 +279,28 @@ def phrase_start(doc: Doc, last: int, floor: int) -> int:
             i = bracket
             continue
         if prev.is_lower and prev.pos_ == "NOUN" and word.text[:1].isupper() \
-                and any(t.ent_type_ == "PERSON" for t in doc[i:last + 1]):
+                and any(is_named(t, named) for t in doc[i:last + 1]):
             return i
         if prev.pos_ in NOUN_POS or prev.tag_ in ("POS", "HYPH") or word.ent_iob_ == "I" or \
-                capitals and prev.pos_ == "VERB":
+                prev.i in named and word.i in named or capitals and prev.pos_ == "VERB":
             i -= 1
         elif prev.lower_ in INNER and i - 2 >= floor and doc[i - 2].pos_ in ("NOUN", "PROPN") and \
                 (prev.lower_ == "of" or capitals or word.text[:1].isupper() and doc[i - 2].text[:1].isupper()
-                 and not (prev.lower_ == "and" and doc[i - 2].ent_type_ == "PERSON")):
+                 and not (prev.lower_ == "and" and is_named(doc[i - 2], named))):
             i -= 1
         else:
             break
     return i
+
+
+def is_named(token: Token, named: frozenset[int]) -> bool:
+    """Whether a word is part of a person's name: in a people's mention, or a PERSON entity."""
+    return token.i in named or token.ent_type_ == "PERSON"
+
+
+def is_abbreviation(doc: Doc, i: int) -> bool:
+    """Whether the full stop doc[i] ends a short capitalized word ('Hon.', 'Co.'), not a sentence."""
+    return i > 0 and doc[i - 1].text[:1].isupper() and len(doc[i - 1]) <= 4 and not doc[i - 1].whitespace_
 
 
 def phrase_head(doc: Doc, start: int, end: int) -> int:
@@ -291,7 +312,7 @@ def phrase_head(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
-def phrase_before(doc: Doc, last: int, floor: int) -> Subject | None:
+def phrase_before(doc: Doc, last: int, floor: int, named: frozenset[int]) -> Subject | None:
     """The noun phrase that ends with doc[last], where a subject stands: at the sentence's (or its
     frame's) start, after a comma or a quotation; not after a preposition ('At the meeting, ...').
     Its short form in brackets is left out ('the Agency (NPHCDA) urged')."""
@@ -309,19 +330,20 @@ def phrase_before(doc: Doc, last: int, floor: int) -> Subject | None:
             last -= 1
         last -= 1
     token = doc[last]
-    if last < floor or token.pos_ not in ("NOUN", "PROPN", "NUM") and not token.tag_.startswith("NN"):
+    if last < floor or token.pos_ not in ("NOUN", "PROPN", "NUM") and not token.tag_.startswith("NN") \
+            and last not in named:
         return None
-    start = phrase_start(doc, last, floor)
+    start = phrase_start(doc, last, floor, named)
     before = doc[start - 1] if start > floor else None
     if before is not None and before.pos_ == "ADP" and start - 2 > floor and doc[start - 2].pos_ in ("NOUN", "PROPN"):
-        start = phrase_start(doc, start - 2, floor)  # "Delegates at the meeting proposed"
+        start = phrase_start(doc, start - 2, floor, named)  # "Delegates at the meeting proposed"
         before = doc[start - 1] if start > floor else None
     if before is not None and before.pos_ in ("ADP", "VERB", "AUX") and before.lower_ != "that":
         return None
     return Subject(start, end, phrase_head(doc, start, end))
 
 
-def apposed(doc: Doc, comma: int, floor: int) -> Subject | None:
+def apposed(doc: Doc, comma: int, floor: int, named: frozenset[int]) -> Subject | None:
     """The subject before an apposition closed by the comma at `comma` ('Mr. X, Chairman of Y,
     said'; 'Delegates, however, proposed'; 'the Ministry, which hosted the forum, proposed'), with
     the apposition's commas: the first noun phrase in a subject's place whose words up to `comma`
@@ -330,33 +352,34 @@ def apposed(doc: Doc, comma: int, floor: int) -> Subject | None:
     found, end = None, comma
     for j in range(comma - 1, max(floor, comma - 30) - 1, -1):
         token = doc[j]
-        if token.text in OPENING or token.text in CLOSING or token.tag_ in (".", ":") or token.is_space:
+        if token.text in OPENING or token.text in CLOSING or token.tag_ == ":" or token.is_space or \
+                token.tag_ == "." and not is_abbreviation(doc, j):
             break
         if token.text == ",":
             words = doc[j + 1:end]
             relative = len(words) > 0 and words[0].lower_ in ("who", "which")
             if not len(words) or not relative and any(t.tag_ in FINITE for t in words):
                 break
-            phrase = phrase_before(doc, j - 1, floor)
+            phrase = phrase_before(doc, j - 1, floor, named)
             if phrase is not None:
                 found = Subject(phrase.start, phrase.end, phrase.head, (j, comma))
             end = j
     return found
 
 
-def unclosed_apposition(doc: Doc, phrase: Subject, floor: int) -> Subject | None:
+def unclosed_apposition(doc: Doc, phrase: Subject, floor: int, named: frozenset[int]) -> Subject | None:
     """The person named before a title whose closing comma the writer left out ('Colonel Tran Van
     Khoi, Director of the Provincial Police said'): the title has no name, the name ends at the comma."""
     comma = phrase.start - 1
-    if comma <= floor or doc[comma].text != "," or doc[comma - 1].ent_type_ != "PERSON" or \
+    if comma <= floor or doc[comma].text != "," or not is_named(doc[comma - 1], named) or \
             not doc[phrase.start].text[:1].isupper() and doc[phrase.start].tag_ != "DT" or \
-            any(t.ent_type_ == "PERSON" for t in doc[phrase.start:phrase.end]):
+            any(is_named(t, named) for t in doc[phrase.start:phrase.end]):
         return None
-    person = phrase_before(doc, comma - 1, floor)
+    person = phrase_before(doc, comma - 1, floor, named)
     return person and Subject(person.start, person.end, person.head, (comma, phrase.end))
 
 
-def subject(doc: Doc, verb: Token, after: int, floor: int) -> Subject | None:
+def subject(doc: Doc, verb: Token, after: int, floor: int, named: frozenset[int]) -> Subject | None:
     """The noun phrase (or pronoun) that ends right before the verb, past its adverbs and
     auxiliaries and an apposition set off by commas; after it when a quotation ends right before
     ('“...,” said Mr. X'). None when the verb has no subject of its own: it follows 'and', 'to' or
@@ -370,9 +393,9 @@ def subject(doc: Doc, verb: Token, after: int, floor: int) -> Subject | None:
     if token.tag_ in ("PRP", "WP", "WDT", "EX"):
         return Subject(i, i + 1, i)
     if token.text == ",":
-        return apposed(doc, i, floor)
-    phrase = phrase_before(doc, i, floor)
-    return phrase and (unclosed_apposition(doc, phrase, floor) or phrase)
+        return apposed(doc, i, floor, named)
+    phrase = phrase_before(doc, i, floor, named)
+    return phrase and (unclosed_apposition(doc, phrase, floor, named) or phrase)
 
 
 def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
@@ -467,7 +490,8 @@ class StatementsComponent:
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
         frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
-        subjects = {verb.i: subject(doc, verb, after, verb.sent.start) for verb, _, after in found}
+        named = named_tokens(doc, mentions)
+        subjects = {verb.i: subject(doc, verb, after, verb.sent.start, named) for verb, _, after in found}
         for n, (verb, cue, after) in enumerate(found):
             frame = frames[verb.sent.start]
             act = cue.act
@@ -476,7 +500,7 @@ class StatementsComponent:
                     continue  # "Reporting at the meeting, X said": the framing verb is no statement
             elif frame is not None and act == "note":
                 act = "report"
-            speaker = self.speaker(doc, verb, subjects[verb.i], previous, mentions)
+            speaker = self.speaker(doc, verb, subjects[verb.i], previous, mentions, named)
             if speaker is None:
                 continue
             previous = (verb, speaker)
@@ -505,14 +529,14 @@ class StatementsComponent:
         return None
 
     def speaker(self, doc: Doc, verb: Token, found: Subject | None, previous: tuple[Token, Span] | None,
-                mentions: Mentions) -> Span | None:
+                mentions: Mentions, named: frozenset[int]) -> Span | None:
         """The verb's subject, if it can speak; a verb without one takes the speaker of the reporting
         verb before it in the sentence ('X said ... and stressed ...'), or of the nearest verb before it
         in the sentence whose subject can speak ('X visited the site, stressing that ...')."""
         if found is None:
             if previous is not None and previous[0].sent == verb.sent and previous[0].i < verb.i:
                 return previous[1]
-            found = self.clause_subject(doc, verb, mentions)
+            found = self.clause_subject(doc, verb, mentions, named)
             if found is None:
                 return None
         span = doc[found.start:found.end]
@@ -524,13 +548,13 @@ class StatementsComponent:
             return None
         return self.named_apposition(doc, span, found, mentions) or span
 
-    def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions) -> Subject | None:
+    def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions, named: frozenset[int]) -> Subject | None:
         """The subject that can speak of the nearest verb before `verb` in its sentence that has one
         ('..., the Minister added, urging ...')."""
         sent = verb.sent
         for token in reversed(doc[sent.start:verb.i]):
             if token.tag_ in FINITE:
-                found = subject(doc, token, token.i + 1, sent.start)
+                found = subject(doc, token, token.i + 1, sent.start, named)
                 if found is not None and self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
                     return found
         return None
