@@ -206,10 +206,11 @@ class Subject:
 
 def is_adjective(doc: Doc, verb: Token) -> bool:
     """A participle between a determiner or adjective and a noun modifies it ('the proposed plan'),
-    and so does an '-ing' form right after a noun ('the projects requiring land recovery')."""
+    and so does one right after a noun: an '-ing' form ('the projects requiring land recovery'), a
+    past participle after a common noun ('the minimum required under the Act')."""
     if verb.tag_ not in ("VBN", "VBG") or verb.i == 0:
         return False
-    if verb.tag_ == "VBG" and doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+    if doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBG" or doc[verb.i - 1].is_lower):
         return True
     return doc[verb.i - 1].tag_ in ADJECTIVE_AFTER and verb.i + 1 < len(doc) \
         and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
@@ -284,13 +285,21 @@ def phrase_start(doc: Doc, last: int, floor: int, named: frozenset[int]) -> int:
         if prev.pos_ in NOUN_POS or prev.tag_ in ("POS", "HYPH") or word.ent_iob_ == "I" or \
                 prev.i in named and word.i in named or capitals and prev.pos_ == "VERB":
             i -= 1
-        elif prev.lower_ in INNER and i - 2 >= floor and doc[i - 2].pos_ in ("NOUN", "PROPN") and \
-                (prev.lower_ == "of" or capitals or word.text[:1].isupper() and doc[i - 2].text[:1].isupper()
-                 and not (prev.lower_ == "and" and is_named(doc[i - 2], named))):
+        elif prev.lower_ in INNER and i - 2 >= floor and joins_name(doc[i - 2], prev, word, named):
             i -= 1
         else:
             break
     return i
+
+
+def joins_name(before: Token, inner: Token, after: Token, named: frozenset[int]) -> bool:
+    """Whether a word of INNER is inside a noun phrase: 'of' between two nouns, the others between
+    capitalized words ('Ministry of Planning and Investment', 'the Chief Executive (MCE) for
+    Techiman'), 'and' never after a name ('Mr. A and Ms. B' is two speakers)."""
+    if not (before.pos_ in ("NOUN", "PROPN") or before.text == ")"):
+        return False
+    return inner.lower_ == "of" or after.text[:1].isupper() and (before.text[:1].isupper() or before.text == ")") \
+        and not (inner.lower_ == "and" and is_named(before, named))
 
 
 def is_named(token: Token, named: frozenset[int]) -> bool:
@@ -546,7 +555,7 @@ class StatementsComponent:
             span = span[:-1]
         if not len(span) or not self.can_speak(span, doc[found.head], mentions):
             return None
-        return self.named_apposition(doc, span, found, mentions) or span
+        return self.named_apposition(doc, span, found, mentions, named) or span
 
     def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions, named: frozenset[int]) -> Subject | None:
         """The subject that can speak of the nearest verb before `verb` in its sentence that has one
@@ -559,11 +568,12 @@ class StatementsComponent:
                     return found
         return None
 
-    def named_apposition(self, doc: Doc, span: Span, found: Subject, mentions: Mentions) -> Span | None:
+    def named_apposition(self, doc: Doc, span: Span, found: Subject, mentions: Mentions,
+                         named: frozenset[int]) -> Span | None:
         """The person's name set off by commas after a speaker written as a title ('The Executive
         Director of the Agency, Dr. Musa Lawal, said'): the name, with the honorifics before it, is
         who speaks, as the annotation guide writes it. None when the speaker already writes a name."""
-        if found.apposition is None or any(t.ent_type_ == "PERSON" for t in span):
+        if found.apposition is None or any(t.i in named for t in span):
             return None
         rest = doc[found.apposition[0]:found.apposition[1]]
         if mentions.covering(span.start_char, span.end_char) is not None and \
@@ -589,11 +599,13 @@ class StatementsComponent:
         bare = re.sub(r"^(?:the|all|many|some|most|other|several|\d+)\s+", "", folded)
         if folded in self.collective or bare in self.collective or lexicon.fold(head.text) in self.collective:
             return True
-        words = folded.split()
         if head.text[:1].isupper() and lexicon.fold(head.text) in self.heads:
             return True
-        return lexicon.fold(head.text) in self.titles or any(" ".join(words[i:]) in self.titles
-                                                               for i in range(len(words)))
+        # A title ending the phrase or its head: 'the Chief Executive (DCE) for Adaklu'.
+        words = folded.split()
+        to_head = lexicon.fold(span.doc[span.start:head.i + 1].text).split() if span.start <= head.i < span.end else []
+        return lexicon.fold(head.text) in self.titles or any(" ".join(w[i:]) in self.titles
+                                                               for w in (words, to_head) for i in range(len(w)))
 
     @staticmethod
     def reference(speaker: Span, mentions: Mentions) -> int | None:
@@ -673,7 +685,7 @@ class StatementsComponent:
         while i > floor and (doc[i - 1].lower_ in ("and", "but", "also", "then", "further") or doc[i - 1].is_punct
                              or doc[i - 1].is_space or doc[i - 1].tag_ == "RB"):
             i -= 1
-        return max(i, floor + 1)
+        return max(i, floor)
 
     @staticmethod
     def addressee(doc: Doc, verb: Token, after: int, content_start: int) -> str | None:
