@@ -210,7 +210,8 @@ def is_adjective(doc: Doc, verb: Token) -> bool:
     past participle after a common noun ('the minimum required under the Act')."""
     if verb.tag_ not in ("VBN", "VBG") or verb.i == 0:
         return False
-    if doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBG" or doc[verb.i - 1].is_lower):
+    if doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBG" or doc[verb.i - 1].is_lower) or \
+            verb.tag_ == "VBG" and doc[verb.i - 1].text == ")":
         return True
     return doc[verb.i - 1].tag_ in ADJECTIVE_AFTER and verb.i + 1 < len(doc) \
         and doc[verb.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
@@ -249,12 +250,24 @@ def object_phrase(doc: Doc, start: int) -> tuple[Token | None, int]:
 
 
 def words_before(doc: Doc, i: int, floor: int) -> int:
-    """The index of the word before doc[i] past the adverbs and auxiliaries between a subject and
-    its verb ('has also requested', 'would further urge'); below `floor` when there is none."""
+    """The index of the word before doc[i] past the adverbs, auxiliaries and dates between a subject
+    and its verb ('has also requested', 'would further urge', 'on Monday urged'); below `floor`
+    when there is none."""
     i -= 1
-    while i >= floor and (doc[i].tag_ in ("RB", "RBR", "RBS", "MD") or doc[i].lower_ in BETWEEN or doc[i].is_space):
+    while i >= floor and (doc[i].tag_ in ("RB", "RBR", "RBS", "MD") or doc[i].lower_ in BETWEEN or doc[i].is_space
+                          or doc[i].ent_type_ in ("DATE", "TIME") and doc[i].ent_iob_ != "B" or when(doc, i)):
         i -= 1
     return i
+
+
+def when(doc: Doc, i: int) -> bool:
+    """Whether doc[i] opens a date or time ('Minister X on Monday urged', 'the Minister last week
+    said'): the entity's first word, or the preposition before it."""
+    token = doc[i]
+    if token.ent_type_ in ("DATE", "TIME"):
+        return token.ent_iob_ == "B"
+    return token.pos_ == "ADP" and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("DATE", "TIME") \
+        and doc[i + 1].ent_iob_ == "B"
 
 
 def phrase_start(doc: Doc, last: int, floor: int, named: frozenset[int]) -> int:
@@ -313,10 +326,10 @@ def is_abbreviation(doc: Doc, i: int) -> bool:
 
 
 def phrase_head(doc: Doc, start: int, end: int) -> int:
-    """The word a noun phrase's 'of' phrase or bracket hangs on ('Director' in 'the Director of the
-    Department'), else its last word."""
+    """The word a noun phrase's prepositional phrase or bracket hangs on ('Director' in 'the
+    Director of the Department', 'report' in 'the report at the conference'), else its last word."""
     for i in range(start + 1, end):
-        if doc[i].lower_ in ("of", "for", "(") and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+        if (doc[i].pos_ == "ADP" or doc[i].text == "(") and doc[i - 1].pos_ in ("NOUN", "PROPN"):
             return i - 1
     return end - 1
 
@@ -391,8 +404,9 @@ def unclosed_apposition(doc: Doc, phrase: Subject, floor: int, named: frozenset[
 def subject(doc: Doc, verb: Token, after: int, floor: int, named: frozenset[int]) -> Subject | None:
     """The noun phrase (or pronoun) that ends right before the verb, past its adverbs and
     auxiliaries and an apposition set off by commas; after it when a quotation ends right before
-    ('“...,” said Mr. X'). None when the verb has no subject of its own: it follows 'and', 'to' or
-    a comma, or is an '-ing' form ('..., stressing that')."""
+    ('“...,” said Mr. X'), or a comma and the speaker ends the sentence ('..., said the Minister').
+    None when the verb has no subject of its own: it follows 'and', 'to' or a comma, or is an
+    '-ing' form ('..., stressing that')."""
     i = words_before(doc, verb.i, floor)
     if i < floor or verb.tag_ == "VBG":
         return None
@@ -402,9 +416,21 @@ def subject(doc: Doc, verb: Token, after: int, floor: int, named: frozenset[int]
     if token.tag_ in ("PRP", "WP", "WDT", "EX"):
         return Subject(i, i + 1, i)
     if token.text == ",":
+        # "..., said an official statement": a speaker after the verb, to the sentence's end.
+        inverted = subject_after(doc, after, verb.sent.end)
+        if inverted is not None and all(t.is_punct or t.is_space for t in doc[inverted.end:verb.sent.end]):
+            return inverted
         return apposed(doc, i, floor, named)
     phrase = phrase_before(doc, i, floor, named)
     return phrase and (unclosed_apposition(doc, phrase, floor, named) or phrase)
+
+
+def joined(doc: Doc, verb: Token) -> bool:
+    """Whether a verb without a subject goes on a clause before it, whose speaker it takes: it is an
+    '-ing' form ('..., stressing that'), or follows 'and', 'or', 'but', 'to' or a comma ('said ...
+    and stressed', 'went on to urge'); not a verb after another ('should be kept informed')."""
+    i = words_before(doc, verb.i, verb.sent.start)
+    return verb.tag_ == "VBG" or i >= verb.sent.start and (doc[i].lower_ in ("and", "or", "but", "to", ",", ";"))
 
 
 def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
@@ -543,6 +569,8 @@ class StatementsComponent:
         verb before it in the sentence ('X said ... and stressed ...'), or of the nearest verb before it
         in the sentence whose subject can speak ('X visited the site, stressing that ...')."""
         if found is None:
+            if not joined(doc, verb):
+                return None
             if previous is not None and previous[0].sent == verb.sent and previous[0].i < verb.i:
                 return previous[1]
             found = self.clause_subject(doc, verb, mentions, named)
