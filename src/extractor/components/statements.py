@@ -35,6 +35,7 @@ and the quotations and mentions are found by bisection, so the stage is linear i
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -539,9 +540,9 @@ class StatementsComponent:
             if speaker is None:
                 continue
             previous = (verb, speaker)
-            next_verb = found[n + 1][0] if n + 1 < len(found) else None
-            next_subject = subjects[next_verb.i] if next_verb is not None else None
-            content = self.content(doc, verb, after, speaker, next_verb, next_subject, quotes, opens, closes)
+            later = [(v, subjects[v.i], a) for v, _, a in itertools.takewhile(lambda f: f[0].sent == verb.sent,
+                                                                              found[n + 1:])]
+            content = self.content(doc, verb, after, speaker, later, quotes, opens, closes)
             if content is None:
                 continue
             start, end, rule = content
@@ -649,9 +650,8 @@ class StatementsComponent:
             return mentions.holder_before(speaker.start_char, " ".join(words[1:]))
         return None
 
-    def content(self, doc: Doc, verb: Token, after: int, speaker: Span, next_verb: Token | None,
-                next_subject: Subject | None, quotes: list[Quotation], opens: list[int],
-                closes: list[int]) -> tuple[int, int, str] | None:
+    def content(self, doc: Doc, verb: Token, after: int, speaker: Span, later: list[tuple[Token, Subject | None, int]],
+                quotes: list[Quotation], opens: list[int], closes: list[int]) -> tuple[int, int, str] | None:
         text = doc._.text
         attribution_start = min(speaker.start_char, verb.idx)
         attribution_end = max(speaker.end_char, doc[after - 1].idx + len(doc[after - 1]))
@@ -690,8 +690,18 @@ class StatementsComponent:
         if first.lower_ == "that" and first.tag_ == "IN" or first.text in (":", ","):
             after += 1
         end_token = sent.end
-        if next_verb is not None and next_verb.sent == sent and next_verb.i > after:
-            end_token = self.clause_start(doc, next_verb, next_subject, after)
+        # The next reporting verb of the sentence ends the content at its clause, unless the clause
+        # starts where the content does: the verb is then the content's own ("emphasized that the
+        # province commits to ..."), or shares its object ("acknowledged and highly appreciated X").
+        for next_verb, next_subject, next_after in later:
+            if next_verb.i <= after:
+                continue
+            clause = self.clause_start(doc, next_verb, next_subject, after)
+            if clause > after:
+                end_token = clause
+                break
+            if next_subject is None:
+                after = next_after
         if after >= end_token and colon_start is None:
             return None
         start = doc[min(after, len(doc) - 1)].idx if after < len(doc) else len(text)
