@@ -321,6 +321,15 @@ def is_named(token: Token, named: frozenset[int]) -> bool:
     return token.i in named or token.ent_type_ == "PERSON"
 
 
+def clause_floor(doc: Doc, verb: Token) -> int:
+    """The first token of the verb's sentence, or of the one before when the sentence splitter cut
+    after an abbreviation ('Engr. Musa Bello said' is one sentence)."""
+    start = verb.sent.start
+    while start > 0 and is_abbreviation(doc, start - 1):
+        start = doc[start - 1].sent.start
+    return start
+
+
 def is_abbreviation(doc: Doc, i: int) -> bool:
     """Whether the full stop doc[i] ends a short capitalized word ('Hon.', 'Co.'), not a sentence."""
     return i > 0 and doc[i - 1].text[:1].isupper() and len(doc[i - 1]) <= 4 and not doc[i - 1].whitespace_
@@ -358,7 +367,7 @@ def phrase_before(doc: Doc, last: int, floor: int, named: frozenset[int]) -> Sub
         return None
     start = phrase_start(doc, last, floor, named)
     before = doc[start - 1] if start > floor else None
-    if before is not None and before.pos_ == "ADP" and start - 2 > floor and doc[start - 2].pos_ in ("NOUN", "PROPN"):
+    if before is not None and before.pos_ == "ADP" and start - 2 >= floor and doc[start - 2].pos_ in ("NOUN", "PROPN"):
         start = phrase_start(doc, start - 2, floor, named)  # "Delegates at the meeting proposed"
         before = doc[start - 1] if start > floor else None
     if before is not None and before.pos_ in ("ADP", "VERB", "AUX") and before.lower_ != "that":
@@ -527,7 +536,7 @@ class StatementsComponent:
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
         frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
         named = named_tokens(doc, mentions)
-        subjects = {verb.i: subject(doc, verb, after, verb.sent.start, named) for verb, _, after in found}
+        subjects = {verb.i: subject(doc, verb, after, clause_floor(doc, verb), named) for verb, _, after in found}
         for n, (verb, cue, after) in enumerate(found):
             frame = frames[verb.sent.start]
             act = cue.act
@@ -542,7 +551,10 @@ class StatementsComponent:
             previous = (verb, speaker)
             later = [(v, subjects[v.i], a) for v, _, a in itertools.takewhile(lambda f: f[0].sent == verb.sent,
                                                                               found[n + 1:])]
-            content = self.content(doc, verb, after, speaker, later, quotes, opens, closes)
+            # The attribution holds the whole subject, the title before a named apposition too.
+            own = subjects[verb.i]
+            attribution = doc[min(own.start, speaker.start):max(own.end, speaker.end)] if own else speaker
+            content = self.content(doc, verb, after, attribution, later, quotes, opens, closes)
             if content is None:
                 continue
             start, end, rule = content
@@ -613,7 +625,9 @@ class StatementsComponent:
         if not name:
             return None
         start = name.start
-        while start > rest.start and (lexicon.fold(doc[start - 1].text) in self.honorifics or doc[start - 1].text == "."):
+        # Honorifics of the lexicon, and any abbreviation written before the name ("Engr. Musa Bello").
+        while start > rest.start and (lexicon.fold(doc[start - 1].text) in self.honorifics or doc[start - 1].text == "."
+                                      or doc[start].text == "." and is_abbreviation(doc, start)):
             start -= 1
         return doc[start:name.end] if start > rest.start and doc[start - 1].text == "," else None
 
