@@ -274,10 +274,12 @@ def when(doc: Doc, i: int) -> bool:
 def phrase_start(doc: Doc, last: int, floor: int, named: frozenset[int]) -> int:
     """The first word of the noun phrase that ends with doc[last]: leftwards over its nouns and
     adjectives to its determiner, over an 'of' between two nouns ('the Director of the Department
-    of Health'), a bracketed short form ('the Chief Executive (MCE) for Techiman'), the words of a
-    name the tagger reads otherwise ('Presiding Member', 'Than Van Tuan'), and 'and', 'for' or 'to'
-    inside a capitalized name ('the Ministry of Planning and Investment'). A lowercase noun before
-    a person's name with its title ('at the event Minister Ana Cruz said') is no part of it."""
+    of Health'), 'and', 'for' or 'to' inside a capitalized name ('the Ministry of Planning and
+    Investment'), a bracketed short form ('the Chief Executive (MCE) for Techiman'), and the words
+    of a name the tagger reads otherwise ('Presiding Member', 'Than Van Tuan'; at the sentence's
+    start, a capitalized verb form before a name, 'Oknha Chea Sovann', not 'Representing ...'). A
+    lowercase noun that ends a phrase of its own before a person's name with its title ('at the
+    event Minister Ana Cruz said', not 'comrade Ninh Van Hoach') is no part of it."""
     i = last
     while i > floor:
         prev, word = doc[i - 1], doc[i]
@@ -293,11 +295,12 @@ def phrase_start(doc: Doc, last: int, floor: int, named: frozenset[int]) -> int:
                 return i
             i = bracket
             continue
-        if prev.is_lower and prev.pos_ == "NOUN" and word.text[:1].isupper() \
-                and any(is_named(t, named) for t in doc[i:last + 1]):
+        if prev.is_lower and prev.pos_ == "NOUN" and word.text[:1].isupper() and i - 2 >= floor \
+                and doc[i - 2].pos_ in ("DET", "ADJ", "ADP") and any(is_named(t, named) for t in doc[i:last + 1]):
             return i
         if prev.pos_ in NOUN_POS or prev.tag_ in ("POS", "HYPH") or word.ent_iob_ == "I" or \
-                prev.i in named and word.i in named or capitals and prev.pos_ == "VERB":
+                prev.i in named and word.i in named or capitals and prev.pos_ in ("VERB", "AUX") and \
+                (i - 1 > floor or prev.tag_ in ("VB", "VBP", "VBZ") and word.i in named):
             i -= 1
         elif prev.lower_ in INNER and i - 2 >= floor and joins_name(doc[i - 2], prev, word, named):
             i -= 1
@@ -601,10 +604,10 @@ class StatementsComponent:
     def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions, named: frozenset[int]) -> Subject | None:
         """The subject that can speak of the nearest verb before `verb` in its sentence that has one
         ('..., the Minister added, urging ...')."""
-        sent = verb.sent
-        for token in reversed(doc[sent.start:verb.i]):
+        floor = clause_floor(doc, verb)
+        for token in reversed(doc[floor:verb.i]):
             if token.tag_ in FINITE:
-                found = subject(doc, token, token.i + 1, sent.start, named)
+                found = subject(doc, token, token.i + 1, floor, named)
                 if found is not None and self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
                     return found
         return None
