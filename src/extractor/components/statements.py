@@ -1,16 +1,32 @@
 """extractor_statements: who asked whom to do what, and who said what.
 
 A statement hangs on a reporting verb of `patterns/statement_verbs.jsonl` ("requested", "urged",
-"called on", "emphasized", "said" ...), each verb the act it signals. Per verb, read off the parse:
+"called on", "emphasized", "said" ...), each verb the act it signals. The pipeline has no
+dependency parser (it is the costliest stage of the model, issue 19): per verb, the stage reads
+the words' tags, the sentence boundaries, the people stage's mentions and the punctuation.
 
-- the speaker is the verb's subject (nsubj), cut before an apposition or a relative clause; a
-  verb joined to another by "and", or an "-ing" verb hanging on one ("..., stressing that"),
-  takes that verb's speaker. The subject must be someone who can speak: a person's mention, a
-  pronoun, a title ("the Minister"), a body, or a collective speaker of the lexicon
-  ("delegates", "the conference"); "the project required ..." is no statement, nor is a passive
-  participle ("the projects proposed by the executive", "as required by law"). A title with the
-  person's name in apposition ("The Volta Regional Minister, Dr James Kofi Agbenyo, urged") is
-  that name, with its honorifics.
+- the speaker is the noun phrase, pronoun or person's mention that ends right before the verb,
+  past the adverbs, auxiliaries and dates between them ("has also requested", "on Monday urged")
+  and past an apposition set off by commas, which may hold commas of its own or lack its closing
+  one ("Mr. X, Chairman of Y, said", "Mr. X, Director of Y Co., Ltd., said", "the Ministry,
+  which hosted the forum, proposed"); the phrase runs left over nouns, adjectives, "of" between
+  nouns and "and"/"for" inside a capitalized name to its determiner, and stands where a subject
+  does (not after "at the meeting"). After a quotation or a comma that closes the sentence's
+  reported clause, the speaker follows the verb ("“...,” said Mr. X", "..., said the Minister").
+  The speaker must be someone who can speak: a person's mention, a pronoun, a title ("the
+  Minister"), a body, or a collective speaker of the lexicon ("delegates", "the conference");
+  "the project required ..." is no statement. A title with the person's name in apposition
+  ("The Volta Regional Minister, Dr James Kofi Agbenyo, urged") is that name, with its
+  honorifics.
+- a verb with no subject before it takes the speaker of the clause it goes on when it follows
+  "and", "to" or a comma, or is an "-ing" form: the reporting verb's before it in the sentence
+  ("X said ... and stressed ..."), else that of the nearest verb before it whose subject can
+  speak ("X visited the site, stressing that ..."); after another verb it has none ("should be
+  kept informed").
+- a form of "be" before the participle, or "by" after it, makes a passive, whose subject is
+  asked, not speaking ("was asked to", "the projects proposed by the executive", "as required by
+  law"); a participle between a determiner and a noun, or right after a noun, modifies it ("the
+  proposed plan", "the projects requiring land"): neither is a statement, nor ends one's content.
 - a sentence that opens framed as a report ("Reporting at the conference, X said", "Tabling the
   estimates, ...", `report_frame` lines of the lexicon) makes its note verb a report, and the
   framing verb no statement of its own.
@@ -23,13 +39,20 @@ A statement hangs on a reporting verb of `patterns/statement_verbs.jsonl` ("requ
   said") or opens ("He said: “...”"), across sentences and paragraphs (a paragraph that opens
   with a quote mark while one is open continues it); a list after a colon (to its last
   enumerated sentence or bullet line); a reported clause written before its verb ("The economy
-  grew, he said"); else the words after the verb (and "that"), to the end of the sentence or to
-  the next reporting verb of the sentence ("He emphasized X and requested Y" is two).
+  grew, he said": the sentence's words before the comma that precedes the attribution ending it,
+  when they hold a verb); else the words after the verb (and a "that" tagged as a conjunction),
+  to the end of the sentence or to the next reporting verb's clause ("He emphasized X and
+  requested Y" is two). A reporting verb whose clause opens the content is part of it
+  ("emphasized that the province commits to ...") or, without a subject, shares its object
+  ("acknowledged and highly appreciated X" is X twice). A cue that needs an object finds it in
+  the noun phrase after the verb, its last noun ("presented a short report").
 - the addressee, for requests and directions, is what stands between the verb and the "to" of
-  the clause asked for ("urged localities to act"), or the subject of a "that" clause.
+  the clause asked for ("urged localities to act"), or the words between "that" and the
+  clause's first verb ("requested that the provinces review ...").
 
-A verb inside a quotation is the quoted speaker's words, not a statement. Each token is read once
-and the quotations and mentions are found by bisection, so the stage is linear in the text.
+A verb inside a quotation is the quoted speaker's words, not a statement. Each token is read once,
+the quotations and mentions are found by bisection, and a verb's subject is sought within its
+sentence, so the stage is linear in the text.
 """
 
 from __future__ import annotations
