@@ -58,8 +58,8 @@ sentence, so the stage is linear in the text.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER
@@ -81,6 +81,7 @@ NOUN_POS = {"PROPN", "NOUN", "ADJ", "NUM"}  # the words of a noun phrase, beside
 INNER = {"of", "for", "to", "and", "&"}  # inside a name ("Minister for ...", "Planning and Investment")
 ADJECTIVE_AFTER = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}  # "the proposed plan"
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+NEAR = 60  # the most tokens a subject or the verb a speaker is taken from stands before a verb
 SUBJECT_OPENS = {"NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM"}  # the first word of an addressee
 OPENING = "“\""
 CLOSING = "”\""
@@ -304,6 +305,7 @@ def phrase_start(doc: Doc, last: int, floor: int, named: frozenset[int]) -> int:
     lowercase noun that ends a phrase of its own before a person's name with its title ('at the
     event Minister Ana Cruz said', not 'comrade Ninh Van Hoach') is no part of it."""
     i = last
+    floor = max(floor, last - NEAR)
     while i > floor:
         prev, word = doc[i - 1], doc[i]
         capitals = word.text[:1].isupper() and prev.text[:1].isupper()
@@ -347,13 +349,24 @@ def is_named(token: Token, named: frozenset[int]) -> bool:
     return token.i in named or token.ent_type_ == "PERSON"
 
 
-def clause_floor(doc: Doc, verb: Token) -> int:
-    """The first token of the verb's sentence, or of the one before when the sentence splitter cut
-    after an abbreviation ('Engr. Musa Bello said' is one sentence)."""
-    start = verb.sent.start
-    while start > 0 and is_abbreviation(doc, start - 1):
-        start = doc[start - 1].sent.start
-    return start
+class Sentences:
+    """The doc's sentences, found by bisection (Token.sent walks its sentence at each reading)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.spans = list(doc.sents)
+        self.starts = [sent.start for sent in self.spans]
+
+    def of(self, i: int) -> Span:
+        return self.spans[bisect.bisect_right(self.starts, i) - 1]
+
+    def floor(self, i: int) -> int:
+        """The first token of doc[i]'s sentence, or of the one before when the sentence splitter
+        cut after an abbreviation ('Engr. Musa Bello said' is one sentence)."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        while k > 0 and is_abbreviation(self.doc, self.starts[k] - 1):
+            k -= 1
+        return self.starts[k]
 
 
 def is_abbreviation(doc: Doc, i: int) -> bool:
@@ -437,36 +450,37 @@ def unclosed_apposition(doc: Doc, phrase: Subject, floor: int, named: frozenset[
     return person and Subject(person.start, person.end, person.head, (comma, phrase.end))
 
 
-def subject(doc: Doc, verb: Token, after: int, floor: int, named: frozenset[int]) -> Subject | None:
+def subject(doc: Doc, verb: Token, after: int, sentences: Sentences, named: frozenset[int]) -> Subject | None:
     """The noun phrase (or pronoun) that ends right before the verb, past its adverbs and
     auxiliaries and an apposition set off by commas; after it when a quotation ends right before
     ('“...,” said Mr. X'), or a comma and the speaker ends the sentence ('..., said the Minister').
     None when the verb has no subject of its own: it follows 'and', 'to' or a comma, or is an
     '-ing' form ('..., stressing that')."""
+    floor, sent_end = sentences.floor(verb.i), sentences.of(verb.i).end
     i = words_before(doc, verb.i, floor)
     if i < floor or verb.tag_ == "VBG":
         return None
     token = doc[i]
     if token.text in CLOSING or token.tag_ == "''" or token.text == "," and i > floor and doc[i - 1].text in CLOSING:
-        return subject_after(doc, after, verb.sent.end)
+        return subject_after(doc, after, sent_end)
     if token.tag_ in ("PRP", "WP", "WDT", "EX"):
         return Subject(i, i + 1, i)
     if token.text == ",":
         # "..., said an official statement": a speaker after the verb, to the sentence's end.
-        inverted = subject_after(doc, after, verb.sent.end)
-        if inverted is not None and all(t.is_punct or t.is_space for t in doc[inverted.end:verb.sent.end]):
+        inverted = subject_after(doc, after, sent_end)
+        if inverted is not None and all(t.is_punct or t.is_space for t in doc[inverted.end:sent_end]):
             return inverted
         return apposed(doc, i, floor, named)
     phrase = phrase_before(doc, i, floor, named)
     return phrase and (unclosed_apposition(doc, phrase, floor, named) or phrase)
 
 
-def joined(doc: Doc, verb: Token) -> bool:
+def joined(doc: Doc, verb: Token, sent: Span) -> bool:
     """Whether a verb without a subject goes on a clause before it, whose speaker it takes: it is an
     '-ing' form ('..., stressing that'), or follows 'and', 'or', 'but', 'to' or a comma ('said ...
     and stressed', 'went on to urge'); not a verb after another ('should be kept informed')."""
-    i = words_before(doc, verb.i, verb.sent.start)
-    return verb.tag_ == "VBG" or i >= verb.sent.start and (doc[i].lower_ in ("and", "or", "but", "to", ",", ";"))
+    i = words_before(doc, verb.i, sent.start)
+    return verb.tag_ == "VBG" or i >= sent.start and doc[i].lower_ in ("and", "or", "but", "to", ",", ";")
 
 
 def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
@@ -560,31 +574,37 @@ class StatementsComponent:
         mentions = Mentions(doc._.people, text)
         statements: list[StatementFact] = []
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
-        frames = {verb.sent.start: self.frame_end(verb.sent) for verb, _, _ in found}
+        sentences = Sentences(doc)
+        sents = [sentences.of(verb.i) for verb, _, _ in found]
+        frames = {sent.start: self.frame_end(sent) for sent in sents}
         named = named_tokens(doc, mentions)
-        subjects = {verb.i: subject(doc, verb, after, clause_floor(doc, verb), named) for verb, _, after in found}
+        subjects = {verb.i: subject(doc, verb, after, sentences, named) for verb, _, after in found}
+        # The index in `found` after the last verb of each verb's sentence: found verbs are in order.
+        sentence_ends = [len(found)] * len(found)
+        for n in range(len(found) - 2, -1, -1):
+            sentence_ends[n] = sentence_ends[n + 1] if sents[n].start == sents[n + 1].start else n + 1
         for n, (verb, cue, after) in enumerate(found):
-            frame = frames[verb.sent.start]
+            sent = sents[n]
+            frame = frames[sent.start]
             act = cue.act
             if frame is not None and verb.i < frame:
-                if any(v.sent == verb.sent and v.i > frame for v, _, _ in found[n + 1:]):
+                if any(v.i > frame for v, _, _ in found[n + 1:sentence_ends[n]]):
                     continue  # "Reporting at the meeting, X said": the framing verb is no statement
             elif frame is not None and act == "note":
                 act = "report"
-            speaker = self.speaker(doc, verb, subjects[verb.i], previous, mentions, named)
+            speaker = self.speaker(doc, verb, sent, subjects[verb.i], previous, sentences, mentions, named)
             if speaker is None:
                 continue
             previous = (verb, speaker)
-            later = [(v, subjects[v.i], a) for v, _, a in itertools.takewhile(lambda f: f[0].sent == verb.sent,
-                                                                              found[n + 1:])]
+            later = ((found[k][0], subjects[found[k][0].i], found[k][2]) for k in range(n + 1, sentence_ends[n]))
             # The attribution holds the whole subject, the title before a named apposition too.
             own = subjects[verb.i]
             attribution = doc[min(own.start, speaker.start):max(own.end, speaker.end)] if own else speaker
-            content = self.content(doc, verb, after, attribution, later, quotes, opens, closes)
+            content = self.content(doc, verb, after, sent, attribution, later, quotes, opens, closes)
             if content is None:
                 continue
             start, end, rule = content
-            addressee = self.addressee(doc, verb, after, start) if act in ASKING else None
+            addressee = self.addressee(doc, after, sent.end) if act in ASKING else None
             statements.append(StatementFact(
                 speaker=speaker.text, speaker_ref=self.reference(speaker, mentions), act=act,
                 addressee=addressee, content=text[start:end], quote=rule in (QUOTE_AFTER, QUOTE_BEFORE),
@@ -602,17 +622,17 @@ class StatementsComponent:
                 return next((t.i for t in sent.doc[start + len(words):sent.end] if t.text == ","), None)
         return None
 
-    def speaker(self, doc: Doc, verb: Token, found: Subject | None, previous: tuple[Token, Span] | None,
-                mentions: Mentions, named: frozenset[int]) -> Span | None:
+    def speaker(self, doc: Doc, verb: Token, sent: Span, found: Subject | None, previous: tuple[Token, Span] | None,
+                sentences: Sentences, mentions: Mentions, named: frozenset[int]) -> Span | None:
         """The verb's subject, if it can speak; a verb without one takes the speaker of the reporting
         verb before it in the sentence ('X said ... and stressed ...'), or of the nearest verb before it
         in the sentence whose subject can speak ('X visited the site, stressing that ...')."""
         if found is None:
-            if not joined(doc, verb):
+            if not joined(doc, verb, sent):
                 return None
-            if previous is not None and previous[0].sent == verb.sent and previous[0].i < verb.i:
+            if previous is not None and sent.start <= previous[0].i < verb.i:
                 return previous[1]
-            found = self.clause_subject(doc, verb, mentions, named)
+            found = self.clause_subject(doc, verb, sentences, mentions, named)
             if found is None:
                 return None
         span = doc[found.start:found.end]
@@ -624,13 +644,13 @@ class StatementsComponent:
             return None
         return self.named_apposition(doc, span, found, mentions, named) or span
 
-    def clause_subject(self, doc: Doc, verb: Token, mentions: Mentions, named: frozenset[int]) -> Subject | None:
+    def clause_subject(self, doc: Doc, verb: Token, sentences: Sentences, mentions: Mentions,
+                       named: frozenset[int]) -> Subject | None:
         """The subject that can speak of the nearest verb before `verb` in its sentence that has one
         ('..., the Minister added, urging ...')."""
-        floor = clause_floor(doc, verb)
-        for token in reversed(doc[floor:verb.i]):
+        for token in reversed(doc[max(sentences.floor(verb.i), verb.i - NEAR):verb.i]):
             if token.tag_ in FINITE:
-                found = subject(doc, token, token.i + 1, floor, named)
+                found = subject(doc, token, token.i + 1, sentences, named)
                 if found is not None and self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
                     return found
         return None
@@ -690,8 +710,9 @@ class StatementsComponent:
             return mentions.holder_before(speaker.start_char, " ".join(words[1:]))
         return None
 
-    def content(self, doc: Doc, verb: Token, after: int, speaker: Span, later: list[tuple[Token, Subject | None, int]],
-                quotes: list[Quotation], opens: list[int], closes: list[int]) -> tuple[int, int, str] | None:
+    def content(self, doc: Doc, verb: Token, after: int, sent: Span, speaker: Span,
+                later: Iterable[tuple[Token, Subject | None, int]], quotes: list[Quotation], opens: list[int],
+                closes: list[int]) -> tuple[int, int, str] | None:
         text = doc._.text
         attribution_start = min(speaker.start_char, verb.idx)
         attribution_end = max(speaker.end_char, doc[after - 1].idx + len(doc[after - 1]))
@@ -711,7 +732,6 @@ class StatementsComponent:
         j = bisect.bisect_left(opens, attribution_end)
         if j < len(quotes) and SPEAKER_THEN_QUOTE.fullmatch(text, attribution_end, quotes[j].open):
             return trimmed(text, quotes[j].start, quotes[j].end, QUOTE_BEFORE)
-        sent = verb.sent
         # "The economy grew by 7 percent, he said.": the attribution ends the sentence, and a clause
         # (words with a verb) ends with the comma before it.
         if max(after, speaker.end) >= sent.end - 2:
@@ -766,11 +786,10 @@ class StatementsComponent:
         return max(i, floor)
 
     @staticmethod
-    def addressee(doc: Doc, verb: Token, after: int, content_start: int) -> str | None:
+    def addressee(doc: Doc, after: int, sent_end: int) -> str | None:
         """Whom a request or direction is addressed to: the words between the verb and the 'to' of
         the clause it asks for ('urged localities at all levels to act'), or the subject of a 'that'
         clause ('requested that the provinces review ...')."""
-        sent_end = verb.sent.end
         i = after
         if i < sent_end and doc[i].lower_ == "that":
             # The clause's subject: the noun phrase from "that" to the clause's first verb.
