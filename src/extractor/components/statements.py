@@ -861,6 +861,6 @@ def trimmed(text: str, start: int, end: int, rule: str) -> tuple[int, int, str] 
 
 @Language.factory("extractor_statements", default_config={"verbs": VERBS},
                   assigns=["doc._.statements"],
-                  requires=["doc._.people", "token.is_sent_start", "token.tag"])
+                  requires=["doc._.people", "token.is_sent_start", "token.tag", "token.pos", "token.ent_type"])
 def make_statements(nlp: Language, name: str, verbs: str) -> StatementsComponent:
     return StatementsComponent(verbs)
