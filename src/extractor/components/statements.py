@@ -81,6 +81,7 @@ NOUN_POS = {"PROPN", "NOUN", "ADJ", "NUM"}  # the words of a noun phrase, beside
 INNER = {"of", "for", "to", "and", "&"}  # inside a name ("Minister for ...", "Planning and Investment")
 ADJECTIVE_AFTER = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}  # "the proposed plan"
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+SUBORDINATE = {"that", "which", "who", "whether", "if", "because", "as", "when", "while", "where"}  # open a clause
 NEAR = 60  # the most tokens a subject or the verb a speaker is taken from stands before a verb
 SUBJECT_OPENS = {"NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM"}  # the first word of an addressee
 OPENING = "“\""
@@ -478,9 +479,12 @@ def subject(doc: Doc, verb: Token, after: int, sentences: Sentences, named: froz
 def joined(doc: Doc, verb: Token, sent: Span) -> bool:
     """Whether a verb without a subject goes on a clause before it, whose speaker it takes: it is an
     '-ing' form ('..., stressing that'), or follows 'and', 'or', 'but', 'to' or a comma ('said ...
-    and stressed', 'went on to urge'); not a verb after another ('should be kept informed')."""
+    and stressed', 'went on to urge'); not a verb after another ('should be kept informed'), nor
+    an '-ing' form after a preposition ('for recommending to ...')."""
     i = words_before(doc, verb.i, sent.start)
-    return verb.tag_ == "VBG" or i >= sent.start and doc[i].lower_ in ("and", "or", "but", "to", ",", ";")
+    if verb.tag_ == "VBG":
+        return i < sent.start or doc[i].pos_ != "ADP"  # "for recommending": a gerund, the noun of a phrase
+    return i >= sent.start and doc[i].lower_ in ("and", "or", "but", "to", ",", ";")
 
 
 def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
@@ -647,11 +651,16 @@ class StatementsComponent:
     def clause_subject(self, doc: Doc, verb: Token, sentences: Sentences, mentions: Mentions,
                        named: frozenset[int]) -> Subject | None:
         """The subject that can speak of the nearest verb before `verb` in its sentence that has one
-        ('..., the Minister added, urging ...')."""
-        for token in reversed(doc[max(sentences.floor(verb.i), verb.i - NEAR):verb.i]):
+        ('..., the Minister added, urging ...'), but not of a verb in a clause opened by 'that',
+        'which' or the like: that is what is said ('X announced that the Government had released
+        ..., and urged ...' is X's)."""
+        floor = sentences.floor(verb.i)
+        for token in reversed(doc[max(floor, verb.i - NEAR):verb.i]):
             if token.tag_ in FINITE:
                 found = subject(doc, token, token.i + 1, sentences, named)
-                if found is not None and self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
+                if found is None or found.start > floor and doc[found.start - 1].lower_ in SUBORDINATE:
+                    continue
+                if self.can_speak(doc[found.start:found.end], doc[found.head], mentions):
                     return found
         return None
 
@@ -732,9 +741,10 @@ class StatementsComponent:
         j = bisect.bisect_left(opens, attribution_end)
         if j < len(quotes) and SPEAKER_THEN_QUOTE.fullmatch(text, attribution_end, quotes[j].open):
             return trimmed(text, quotes[j].start, quotes[j].end, QUOTE_BEFORE)
-        # "The economy grew by 7 percent, he said.": the attribution ends the sentence, and a clause
-        # (words with a verb) ends with the comma before it.
-        if max(after, speaker.end) >= sent.end - 2:
+        # "The economy grew by 7 percent, he said.": the attribution ends the sentence, or only says
+        # where or when ("..., officials said at a conference held ..."), and a clause (words with
+        # a verb) ends with the comma before it.
+        if max(after, speaker.end) >= sent.end - 2 or circumstance_follows(doc, max(after, speaker.end), sent.end):
             comma = min(speaker.start, verb.i) - 1
             while comma > sent.start and doc[comma].is_space:
                 comma -= 1
@@ -812,6 +822,14 @@ class StatementsComponent:
             if token.text in (":", ";", "“", '"') or token.lower_ in ("that", "whether") or token.tag_ in ("VBD", "VBZ"):
                 return None
         return None
+
+
+def circumstance_follows(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` only say where or when the words were said: a
+    preposition opens them ('at a conference', 'after the meeting'), and no 'that', colon or
+    quotation follows."""
+    return start < end and doc[start].pos_ == "ADP" and doc[start].lower_ not in ("that", "to") and not any(
+        t.lower_ == "that" and t.tag_ == "IN" or t.text in (":", *OPENING) for t in doc[start:end])
 
 
 def opens_speech(text: str, mark: int) -> bool:
