@@ -174,6 +174,10 @@ CASES = [
         "The road will be finished this year, the Director of the Department of Transport, Mr. Ly Van Hung, said.",
         [("Mr. Ly Van Hung", "Ly Van Hung", "note", None, "The road will be finished this year", False)],
         id="reported-before-title-and-named-apposition"),
+    pytest.param(
+        "The port will reopen in May, officials said at a briefing in the capital on Friday.",
+        [("officials", None, "note", None, "The port will reopen in May", False)],
+        id="reported-before-attribution-then-place-and-time"),
     # A verb without its own subject takes the clause's speaker; a verb whose clause opens the content
     # is part of it or shares its object.
     pytest.param(
@@ -185,6 +189,11 @@ CASES = [
         "Funds were released to 20 States in June, the Minister added, urging the States to submit reports on time.",
         [("the Minister", None, "request", "the States", "the States to submit reports on time", False)],
         id="ing-verb-after-an-attribution"),
+    pytest.param(
+        "Governor Ana Reyes announced that the Ministry had released the funds, and urged mayors to finish the "
+        "roads.",
+        [("Governor Ana Reyes", "Ana Reyes", "request", "mayors", "mayors to finish the roads", False)],
+        id="joined-verb-skips-the-that-clause"),
     pytest.param(
         "Secretary Le Van Thanh acknowledged and highly appreciated the efforts of the district.",
         [("Secretary Le Van Thanh", "Le Van Thanh", "note", None, "the efforts of the district", False),
@@ -229,7 +238,12 @@ CASES = [
         "The council approved the 12 projects requiring land clearance. The fund kept the minimum required under "
         "the Act.",
         [], id="participles-after-nouns"),
-    # A verb right after another verb is no statement of its own.
+    # A verb right after another verb, or a gerund after a preposition, is no statement of its own.
+    pytest.param(
+        "Chairman Pham Duc Long thanked the delegates for recommending the new budget to the council.",
+        [("Chairman Pham Duc Long", "Pham Duc Long", "thank", None,
+          "the delegates for recommending the new budget to the council", False)],
+        id="gerund-after-a-preposition"),
     pytest.param(
         "The districts should be kept informed of the budget.",
         [], id="verb-after-a-verb"),

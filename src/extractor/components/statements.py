@@ -233,9 +233,12 @@ class Subject:
 def is_adjective(doc: Doc, verb: Token) -> bool:
     """A participle between a determiner or adjective and a noun modifies it ('the proposed plan'),
     and so does one right after a noun: an '-ing' form ('the projects requiring land recovery'), a
-    past participle after a common noun ('the minimum required under the Act')."""
+    past participle after a common noun ('the minimum required under the Act'). An '-ing' form
+    after a preposition is a noun ('thanked them for recommending ...')."""
     if verb.tag_ not in ("VBN", "VBG") or verb.i == 0:
         return False
+    if verb.tag_ == "VBG" and doc[verb.i - 1].pos_ == "ADP":
+        return True
     if doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBG" or doc[verb.i - 1].is_lower) or \
             verb.tag_ == "VBG" and doc[verb.i - 1].text == ")":
         return True
@@ -479,12 +482,9 @@ def subject(doc: Doc, verb: Token, after: int, sentences: Sentences, named: froz
 def joined(doc: Doc, verb: Token, sent: Span) -> bool:
     """Whether a verb without a subject goes on a clause before it, whose speaker it takes: it is an
     '-ing' form ('..., stressing that'), or follows 'and', 'or', 'but', 'to' or a comma ('said ...
-    and stressed', 'went on to urge'); not a verb after another ('should be kept informed'), nor
-    an '-ing' form after a preposition ('for recommending to ...')."""
+    and stressed', 'went on to urge'); not a verb after another ('should be kept informed')."""
     i = words_before(doc, verb.i, sent.start)
-    if verb.tag_ == "VBG":
-        return i < sent.start or doc[i].pos_ != "ADP"  # "for recommending": a gerund, the noun of a phrase
-    return i >= sent.start and doc[i].lower_ in ("and", "or", "but", "to", ",", ";")
+    return verb.tag_ == "VBG" or i >= sent.start and doc[i].lower_ in ("and", "or", "but", "to", ",", ";")
 
 
 def subject_after(doc: Doc, start: int, stop: int) -> Subject | None:
