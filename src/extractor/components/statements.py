@@ -19,14 +19,16 @@ the words' tags, the sentence boundaries, the people stage's mentions and the pu
   ("The Volta Regional Minister, Dr James Kofi Agbenyo, urged") is that name, with its
   honorifics.
 - a verb with no subject before it takes the speaker of the clause it goes on when it follows
-  "and", "to" or a comma, or is an "-ing" form: the reporting verb's before it in the sentence
-  ("X said ... and stressed ..."), else that of the nearest verb before it whose subject can
-  speak ("X visited the site, stressing that ..."); after another verb it has none ("should be
-  kept informed").
+  "and", "to" or a comma, or is an "-ing" form: the speaker of the reporting verb before it in
+  the sentence ("X said ... and stressed ..."), else of the nearest verb before it, outside a
+  "that" clause, whose subject can speak ("X visited the site, stressing that ...", "X announced
+  that the Government had ..., and urged ..."); after another verb it has none ("should be kept
+  informed").
 - a form of "be" before the participle, or "by" after it, makes a passive, whose subject is
   asked, not speaking ("was asked to", "the projects proposed by the executive", "as required by
   law"); a participle between a determiner and a noun, or right after a noun, modifies it ("the
-  proposed plan", "the projects requiring land"): neither is a statement, nor ends one's content.
+  proposed plan", "the projects requiring land"), and an "-ing" form after a preposition is a
+  noun ("for recommending"): none is a statement, nor ends one's content.
 - a sentence that opens framed as a report ("Reporting at the conference, X said", "Tabling the
   estimates, ...", `report_frame` lines of the lexicon) makes its note verb a report, and the
   framing verb no statement of its own.
@@ -39,8 +41,9 @@ the words' tags, the sentence boundaries, the people stage's mentions and the pu
   said") or opens ("He said: “...”"), across sentences and paragraphs (a paragraph that opens
   with a quote mark while one is open continues it); a list after a colon (to its last
   enumerated sentence or bullet line); a reported clause written before its verb ("The economy
-  grew, he said": the sentence's words before the comma that precedes the attribution ending it,
-  when they hold a verb); else the words after the verb (and a "that" tagged as a conjunction),
+  grew, he said": the sentence's words before the comma that precedes the attribution, when they
+  hold a verb and the attribution ends the sentence or only says where or when, "..., officials
+  said at a conference"); else the words after the verb (and a "that" tagged as a conjunction),
   to the end of the sentence or to the next reporting verb's clause ("He emphasized X and
   requested Y" is two). A reporting verb whose clause opens the content is part of it
   ("emphasized that the province commits to ...") or, without a subject, shares its object
@@ -51,8 +54,8 @@ the words' tags, the sentence boundaries, the people stage's mentions and the pu
   clause's first verb ("requested that the provinces review ...").
 
 A verb inside a quotation is the quoted speaker's words, not a statement. Each token is read once,
-the quotations and mentions are found by bisection, and a verb's subject is sought within its
-sentence, so the stage is linear in the text.
+the quotations, mentions and sentences are found by bisection, and a verb's subject is sought at
+most NEAR tokens before it, so the stage is linear in the text.
 """
 
 from __future__ import annotations
