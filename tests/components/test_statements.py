@@ -138,7 +138,8 @@ CASES = [
         id="apposition-unclosed"),
     pytest.param(
         "Governor Ana Reyes on Monday urged mayors to clear the drains before the rains.",
-        [("Governor Ana Reyes", "Ana Reyes", "request", "mayors", "mayors to clear the drains before the rains", False)],
+        [("Governor Ana Reyes", "Ana Reyes", "request", "mayors", "mayors to clear the drains before the rains",
+          False)],
         id="date-before-the-verb"),
     pytest.param(
         "The District Chief Executive (DCE) for Ketu, Madam Ama Serwaa, said the market would open in May.",
@@ -201,8 +202,8 @@ CASES = [
         id="two-verbs-one-object"),
     pytest.param(
         "Vice Chairman Tran Quoc Bao emphasized that the province commits to support investors.",
-        [("Vice Chairman Tran Quoc Bao", "Tran Quoc Bao", "emphasize", None, "the province commits to support investors",
-          False)],
+        [("Vice Chairman Tran Quoc Bao", "Tran Quoc Bao", "emphasize", None,
+          "the province commits to support investors", False)],
         id="reporting-verb-inside-the-content"),
     pytest.param(
         "Mayor Ana Reyes said the roads proposed by the council were costly and the district was asked to pay.",
