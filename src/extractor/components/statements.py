@@ -86,6 +86,7 @@ ADJECTIVE_AFTER = {"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}  # "the
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 SUBORDINATE = {"that", "which", "who", "whether", "if", "because", "as", "when", "while", "where"}  # open a clause
 NEAR = 60  # the most tokens a subject or the verb a speaker is taken from stands before a verb
+APPOSITION = 30  # the most tokens an apposition with its commas spans
 SUBJECT_OPENS = {"NOUN", "PROPN", "DET", "ADJ", "PRON", "NUM"}  # the first word of an addressee
 OPENING = "“\""
 CLOSING = "”\""
@@ -224,8 +225,9 @@ def short_form_person(words: list[str], person: int, people, lasts: dict[str, li
 
 @dataclass(frozen=True)
 class Subject:
-    """A verb's subject as token offsets: the noun phrase [start, end), its head (the word its 'of'
-    phrase hangs on), and the commas around the apposition after it ('Mr. X, Chairman of Y, said')."""
+    """A verb's subject as token offsets: the noun phrase [start, end), its head (the word its
+    prepositional phrase hangs on), and the commas around the apposition after it ('Mr. X,
+    Chairman of Y, said')."""
 
     start: int
     end: int
@@ -287,18 +289,17 @@ def words_before(doc: Doc, i: int, floor: int) -> int:
     when there is none."""
     i -= 1
     while i >= floor and (doc[i].tag_ in ("RB", "RBR", "RBS", "MD") or doc[i].lower_ in BETWEEN or doc[i].is_space
-                          or doc[i].ent_type_ in ("DATE", "TIME") and doc[i].ent_iob_ != "B" or when(doc, i)):
+                          or when(doc, i)):
         i -= 1
     return i
 
 
 def when(doc: Doc, i: int) -> bool:
-    """Whether doc[i] opens a date or time ('Minister X on Monday urged', 'the Minister last week
-    said'): the entity's first word, or the preposition before it."""
-    token = doc[i]
-    if token.ent_type_ in ("DATE", "TIME"):
-        return token.ent_iob_ == "B"
-    return token.pos_ == "ADP" and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("DATE", "TIME") \
+    """Whether doc[i] says when ('Minister X on Monday urged', 'the Minister last week said'): a
+    word of a date or time, or the preposition before one."""
+    if doc[i].ent_type_ in ("DATE", "TIME"):
+        return True
+    return doc[i].pos_ == "ADP" and i + 1 < len(doc) and doc[i + 1].ent_type_ in ("DATE", "TIME") \
         and doc[i + 1].ent_iob_ == "B"
 
 
@@ -428,7 +429,7 @@ def apposed(doc: Doc, comma: int, floor: int, named: frozenset[int]) -> Subject 
     have no verb of their own (a relative clause may), so that an apposition may hold commas
     ('General Director of Kyoei Co., Ltd.', 'The Commissioner for Health, Kano State, Dr. ...')."""
     found, end = None, comma
-    for j in range(comma - 1, max(floor, comma - 30) - 1, -1):
+    for j in range(comma - 1, max(floor, comma - APPOSITION) - 1, -1):
         token = doc[j]
         if token.text in OPENING or token.text in CLOSING or token.tag_ == ":" or token.is_space or \
                 token.tag_ == "." and not is_abbreviation(doc, j):
