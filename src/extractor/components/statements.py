@@ -394,8 +394,9 @@ def phrase_head(doc: Doc, start: int, end: int) -> int:
 def phrase_before(doc: Doc, last: int, floor: int, named: frozenset[int]) -> Subject | None:
     """The noun phrase that ends with doc[last], where a subject stands: at the sentence's (or its
     frame's) start, after a comma or a quotation; not after a preposition ('At the meeting, ...').
-    Its short form in brackets is left out ('the Agency (NPHCDA) urged')."""
-    while last >= floor and doc[last].is_space:
+    A date after it ('Minister X on Monday, while ...,') and its short form in brackets ('the
+    Agency (NPHCDA) urged') are left out."""
+    while last >= floor and (doc[last].is_space or when(doc, last)):
         last -= 1
     if last < floor:
         return None
