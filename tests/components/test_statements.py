@@ -191,6 +191,15 @@ CASES = [
         [("the Minister", None, "request", "the States", "the States to submit reports on time", False)],
         id="ing-verb-after-an-attribution"),
     pytest.param(
+        "Chairman Vo Van Hung requested the districts to finish the roads by June; directed the Department of Finance "
+        "to pay the contractors; and urged communes to keep the canals clear.",
+        [("Chairman Vo Van Hung", "Vo Van Hung", "request", "the districts",
+          "the districts to finish the roads by June", False),
+         ("Chairman Vo Van Hung", "Vo Van Hung", "direct", "the Department of Finance",
+          "the Department of Finance to pay the contractors", False),
+         ("Chairman Vo Van Hung", "Vo Van Hung", "request", "communes", "communes to keep the canals clear", False)],
+        id="verbs-listed-by-semicolons"),
+    pytest.param(
         "Governor Ana Reyes announced that the Ministry had released the funds, and urged mayors to finish the "
         "roads.",
         [("Governor Ana Reyes", "Ana Reyes", "request", "mayors", "mayors to finish the roads", False)],
