@@ -248,6 +248,10 @@ CASES = [
         "The council approved the 12 projects requiring land clearance. The fund kept the minimum required under "
         "the Act.",
         [], id="participles-after-nouns"),
+    # An attribution inside a relative clause vouches for it.
+    pytest.param(
+        "Mr. Kofi Mensah visited the river, which he said had flooded 300 hectares of farmland.",
+        [], id="attribution-inside-a-relative-clause"),
     # A verb right after another verb, or a gerund after a preposition, is no statement of its own.
     pytest.param(
         "Chairman Pham Duc Long thanked the delegates for recommending the new budget to the council.",

@@ -53,7 +53,8 @@ the words' tags, the sentence boundaries, the people stage's mentions and the pu
   the clause asked for ("urged localities to act"), or the words between "that" and the
   clause's first verb ("requested that the provinces review ...").
 
-A verb inside a quotation is the quoted speaker's words, not a statement. Each token is read once,
+A verb inside a quotation is the quoted speaker's words, not a statement; nor is an attribution
+inside a relative clause ("the river, which he said had flooded ..."). Each token is read once,
 the quotations, mentions and sentences are found by bisection, and a verb's subject is sought at
 most NEAR tokens before it, so the stage is linear in the text.
 """
@@ -484,6 +485,14 @@ def subject(doc: Doc, verb: Token, after: int, sentences: Sentences, named: froz
     return phrase and (unclosed_apposition(doc, phrase, floor, named) or phrase)
 
 
+def in_relative_clause(doc: Doc, found: Subject | None, after: int) -> bool:
+    """Whether an attribution stands inside a relative clause, a verb following it ('the river,
+    which he said had destroyed 300 hectares'): it vouches for the clause, no statement of its own."""
+    return found is not None and found.start > 0 and doc[found.start - 1].tag_ in ("WDT", "WP") and \
+        doc[found.start - 1].lower_ in ("which", "that", "who") and after < len(doc) and \
+        (doc[after].tag_.startswith("VB") or doc[after].tag_ == "MD")
+
+
 def joined(doc: Doc, verb: Token, sent: Span) -> bool:
     """Whether a verb without a subject goes on a clause before it, whose speaker it takes: it is an
     '-ing' form ('..., stressing that'), or follows 'and', 'or', 'but', 'to' or a comma ('said ...
@@ -601,6 +610,8 @@ class StatementsComponent:
                     continue  # "Reporting at the meeting, X said": the framing verb is no statement
             elif frame is not None and act == "note":
                 act = "report"
+            if in_relative_clause(doc, subjects[verb.i], after):
+                continue
             speaker = self.speaker(doc, verb, sent, subjects[verb.i], previous, sentences, mentions, named)
             if speaker is None:
                 continue
