@@ -530,6 +530,7 @@ class StatementsComponent:
         self.collective = {lexicon.fold(e.text) for e in entries if e.kind == "collective"}
         self.collective |= {c.removeprefix("the ") for c in self.collective}
         self.frames = [tuple(lexicon.fold(e.text).split()) for e in entries if e.kind == "report_frame"]
+        self.longest_frame = max(map(len, self.frames), default=0)
         self.titles = lexicon.phrases("titles.jsonl", "title")
         self.heads = lexicon.phrases("bodies.jsonl", "head")
         self.honorifics = lexicon.phrases("honorifics.jsonl")
@@ -594,7 +595,10 @@ class StatementsComponent:
         previous: tuple[Token, Span] | None = None  # the last verb and its speaker
         sentences = Sentences(doc)
         sents = [sentences.of(verb.i) for verb, _, _ in found]
-        frames = {sent.start: self.frame_end(sent) for sent in sents}
+        frames: dict[int, int | None] = {}  # by sentence start, each sentence read once
+        for sent in sents:
+            if sent.start not in frames:
+                frames[sent.start] = self.frame_end(sent)
         named = named_tokens(doc, mentions)
         subjects = {verb.i: subject(doc, verb, after, sentences, named) for verb, _, after in found}
         # The index in `found` after the last verb of each verb's sentence: found verbs are in order.
@@ -637,8 +641,9 @@ class StatementsComponent:
         start = sent.start
         while start < sent.end and sent.doc[start].is_space:
             start += 1
+        opening = tuple(t.lower_ for t in sent.doc[start:min(start + self.longest_frame, sent.end)])
         for words in self.frames:
-            if tuple(t.lower_ for t in sent.doc[start:start + len(words)]) == words:
+            if opening[:len(words)] == words:
                 return next((t.i for t in sent.doc[start + len(words):sent.end] if t.text == ","), None)
         return None
 
