@@ -126,6 +126,113 @@ CASES = [
         [("Director Pham Quoc Tuan", "Pham Quoc Tuan", "note", None, "exports rose 9 percent in the first half",
           False)],
         id="no-frame-said-is-note"),
+    # The speaker is the phrase that ends right before the verb, read from tags and punctuation: past
+    # an apposition holding commas, a missing closing comma, a date, a bracketed short form.
+    pytest.param(
+        "Mr. Somchai Inthavong, General Director of Lao Cement Co., Ltd., said the plant would reopen in March.",
+        [("Mr. Somchai Inthavong", "Somchai Inthavong", "note", None, "the plant would reopen in March", False)],
+        id="apposition-with-commas"),
+    pytest.param(
+        "Colonel Nguyen Huu Tam, Director of the Provincial Police said traffic accidents fell by 12 percent.",
+        [("Colonel Nguyen Huu Tam", "Nguyen Huu Tam", "note", None, "traffic accidents fell by 12 percent", False)],
+        id="apposition-unclosed"),
+    pytest.param(
+        "Governor Ana Reyes on Monday urged mayors to clear the drains before the rains.",
+        [("Governor Ana Reyes", "Ana Reyes", "request", "mayors", "mayors to clear the drains before the rains",
+          False)],
+        id="date-before-the-verb"),
+    pytest.param(
+        "The District Chief Executive (DCE) for Ketu, Madam Ama Serwaa, said the market would open in May.",
+        [("Madam Ama Serwaa", "Ama Serwaa", "note", None, "the market would open in May", False)],
+        id="title-with-short-form-then-named-apposition"),
+    pytest.param(
+        "The Commissioner for Works, Lagos State, Engr. Musa Bello, said the contractor was back on site.",
+        [("Engr. Musa Bello", "Musa Bello", "note", None, "the contractor was back on site", False)],
+        id="named-apposition-after-commas-and-an-abbreviation"),
+    pytest.param(
+        "The Ministry of Planning and Investment, which hosted the forum, proposed three measures to cut costs.",
+        [("The Ministry of Planning and Investment", None, "propose", None, "three measures to cut costs", False)],
+        id="relative-clause-apposition"),
+    pytest.param(
+        "Delegates at the meeting proposed that the city build two more bridges.",
+        [("Delegates at the meeting", None, "propose", None, "the city build two more bridges", False)],
+        id="collective-with-its-place"),
+    pytest.param(
+        "Speaking at the event Minister Ana Cruz said the dam was safe.",
+        [("Minister Ana Cruz", "Ana Cruz", "note", None, "the dam was safe", False)],
+        id="frame-without-comma"),
+    pytest.param(
+        "Mr. Kwame Asante has also requested that the districts submit their plans by March.",
+        [("Mr. Kwame Asante", "Kwame Asante", "request", "the districts", "the districts submit their plans by March",
+          False)],
+        id="auxiliary-and-adverb-then-that-clause"),
+    # A reported clause before the verb, the speaker after it or a title before the named speaker.
+    pytest.param(
+        "The bridge will open in June, said Minister Kofi Mensah.",
+        [("Minister Kofi Mensah", "Kofi Mensah", "note", None, "The bridge will open in June", False)],
+        id="reported-before-speaker-after-the-verb"),
+    pytest.param(
+        "The road will be finished this year, the Director of the Department of Transport, Mr. Ly Van Hung, said.",
+        [("Mr. Ly Van Hung", "Ly Van Hung", "note", None, "The road will be finished this year", False)],
+        id="reported-before-title-and-named-apposition"),
+    pytest.param(
+        "The port will reopen in May, officials said at a briefing in the capital on Friday.",
+        [("officials", None, "note", None, "The port will reopen in May", False)],
+        id="reported-before-attribution-then-place-and-time"),
+    # A verb without its own subject takes the clause's speaker; a verb whose clause opens the content
+    # is part of it or shares its object.
+    pytest.param(
+        "Chairman Pham Duc Long visited the site, stressing that the dyke must be finished before the floods.",
+        [("Chairman Pham Duc Long", "Pham Duc Long", "emphasize", None, "the dyke must be finished before the floods",
+          False)],
+        id="ing-verb-takes-the-clause-speaker"),
+    pytest.param(
+        "Funds were released to 20 States in June, the Minister added, urging the States to submit reports on time.",
+        [("the Minister", None, "request", "the States", "the States to submit reports on time", False)],
+        id="ing-verb-after-an-attribution"),
+    pytest.param(
+        "Chairman Vo Van Hung requested the districts to finish the roads by June; directed the Department of Finance "
+        "to pay the contractors; and urged communes to keep the canals clear.",
+        [("Chairman Vo Van Hung", "Vo Van Hung", "request", "the districts",
+          "the districts to finish the roads by June", False),
+         ("Chairman Vo Van Hung", "Vo Van Hung", "direct", "the Department of Finance",
+          "the Department of Finance to pay the contractors", False),
+         ("Chairman Vo Van Hung", "Vo Van Hung", "request", "communes", "communes to keep the canals clear", False)],
+        id="verbs-listed-by-semicolons"),
+    pytest.param(
+        "Governor Ana Reyes announced that the Ministry had released the funds, and urged mayors to finish the "
+        "roads.",
+        [("Governor Ana Reyes", "Ana Reyes", "request", "mayors", "mayors to finish the roads", False)],
+        id="joined-verb-skips-the-that-clause"),
+    pytest.param(
+        "Secretary Le Van Thanh acknowledged and highly appreciated the efforts of the district.",
+        [("Secretary Le Van Thanh", "Le Van Thanh", "note", None, "the efforts of the district", False),
+         ("Secretary Le Van Thanh", "Le Van Thanh", "praise", None, "the efforts of the district", False)],
+        id="two-verbs-one-object"),
+    pytest.param(
+        "Vice Chairman Tran Quoc Bao emphasized that the province commits to support investors.",
+        [("Vice Chairman Tran Quoc Bao", "Tran Quoc Bao", "emphasize", None,
+          "the province commits to support investors", False)],
+        id="reporting-verb-inside-the-content"),
+    pytest.param(
+        "Mayor Ana Reyes said the roads proposed by the council were costly and the district was asked to pay.",
+        [("Mayor Ana Reyes", "Ana Reyes", "note", None,
+          "the roads proposed by the council were costly and the district was asked to pay", False)],
+        id="passives-inside-the-content"),
+    pytest.param(
+        "Mayor Ana Reyes said the proposed budget was too small.",
+        [("Mayor Ana Reyes", "Ana Reyes", "note", None, "the proposed budget was too small", False)],
+        id="participle-before-a-noun"),
+    # The object a cue needs, read from the noun phrase after the verb.
+    pytest.param(
+        "Director Hoang Van Minh presented a short report on the harvest.",
+        [("Director Hoang Van Minh", "Hoang Van Minh", "report", None, "a short report on the harvest", False)],
+        id="object-head"),
+    pytest.param(
+        "Director Hoang Van Minh asked the ministry whether the funds would arrive.",
+        [("Director Hoang Van Minh", "Hoang Van Minh", "ask", None, "the ministry whether the funds would arrive",
+          False)],
+        id="opens-after-the-object"),
     # Not statements: a verb inside a quotation, a passive, a subject that cannot speak.
     pytest.param(
         "The project required VND 5 billion. The district was asked to report.",
@@ -133,6 +240,27 @@ CASES = [
     pytest.param(
         "The council approved 12 of the 15 roads proposed by the mayor, as required by law.",
         [], id="passive-participles"),
+    pytest.param(
+        "Localities have also been requested to report by Friday.",
+        [], id="passive-after-auxiliaries"),
+    # A participle before or right after a noun modifies it: no statement, nor the end of one.
+    pytest.param(
+        "The council approved the 12 projects requiring land clearance. The fund kept the minimum required under "
+        "the Act.",
+        [], id="participles-after-nouns"),
+    # An attribution inside a relative clause vouches for it.
+    pytest.param(
+        "Mr. Kofi Mensah visited the river, which he said had flooded 300 hectares of farmland.",
+        [], id="attribution-inside-a-relative-clause"),
+    # A verb right after another verb, or a gerund after a preposition, is no statement of its own.
+    pytest.param(
+        "Chairman Pham Duc Long thanked the delegates for recommending the new budget to the council.",
+        [("Chairman Pham Duc Long", "Pham Duc Long", "thank", None,
+          "the delegates for recommending the new budget to the council", False)],
+        id="gerund-after-a-preposition"),
+    pytest.param(
+        "The districts should be kept informed of the budget.",
+        [], id="verb-after-a-verb"),
 ]
 
 
