@@ -6,9 +6,9 @@ breaks it reads a headline, a dateline and the lead as one sentence ("... grid c
 Vientiane hosted a signing ceremony ..."), and the event's sentence takes the headline's places.
 And it sometimes starts a sentence inside a clause, even inside a name ("... and Qin | Guoping,
 Chairman of ..."), which would cut a person from their role: a start must follow a word that can
-end a sentence or a line break. And a period glued to the capitalized word after it, where a
-scraper joined two paragraphs, ends a sentence. A single line break inside a sentence ("vice secretary of
-Hoa\\nBinh province") is left alone.
+end a sentence or a line break. A period glued to the capitalized word after it, where a scraper
+joined two paragraphs, ends a sentence. A single line break inside a sentence ("vice secretary
+of Hoa\\nBinh province") is left alone.
 """
 
 from __future__ import annotations
