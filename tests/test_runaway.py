@@ -31,6 +31,9 @@ SHAPES = {
     # documents.py, a subject: its finite-verb look-ahead, and the coordinator dropped from its end,
     # read a run of white space once per character (32k: 28 s).
     "subject_spaces": ("Decree No. 5 on roads", " ", 300_000, "and bridges."),
+    # event.py, the purpose: a lazy ".*?" before "\s*[.;]?\s*$" read a run of white space once per
+    # character, and each reading backtracked through it (5k characters: 214 s; found by `make fuzz`).
+    "purpose_spaces": ("The conference was held to review the plan", " ", 300_000, "and more results."),
 }
 
 CHILD = """

@@ -32,8 +32,9 @@ RELATIVE_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|today|yesterday)\b", 
 DOCUMENT_DATED = re.compile(rf"\b(?:{lexicon.cues(CUES, 'document_dated', lexicon.ANY_SPACE)})\s+$", re.IGNORECASE)
 LEAD_ON = re.compile(rf"\b[Oo]n\s+(?:the\s+(?:{lexicon.cues(CUES, 'part_of_day')})\s+of\s+)?(?:\w+day,?\s+)?$")
 # "to summarize 10 years of ...", "on strengthening ...": a verb or topic in lowercase, not "on November 29".
-PURPOSE = re.compile(r"^[\w\s,-]{0,40}?\b((?:to|on)\s+(?!the\s+(?:morning|afternoon|evening)\b)[a-z].*?)\s*[.;]?\s*$",
-                     re.DOTALL)
+# Only its opening is matched: a lazy ".*?" before a final "\s*[.;]?\s*$" was quadratic in a
+# sentence's white space.
+PURPOSE = re.compile(r"^[\w\s,-]{0,40}?\b((?:to|on)\s+(?!the\s+(?:morning|afternoon|evening)\b)[a-z])")
 # Verbs whose subject holds the event, as written (the pipeline runs without a lemmatizer).
 ORGANIZING_VERBS = frozenset(lexicon.texts(CUES, "organizing_verb"))
 SESSION = re.compile(r"\b(?:the|this|its|that)\s+(?:\w+\s+)?session\b")  # lowercase: a sitting, not a name
@@ -108,7 +109,12 @@ class EventComponent:
     def purpose(rest: str) -> str | None:
         """'to summarize 10 years of implementing Directive 40-CT/TW ...' after the event noun."""
         m = PURPOSE.match(rest)
-        return " ".join(m.group(1).split()) if m else None
+        if m is None:
+            return None
+        words = rest[m.start(1):].rstrip()
+        if words[-1] in ".;":
+            words = words[:-1]
+        return " ".join(words.split())
 
     def date(self, doc: Doc, sentences: list[Span]) -> DateFact | None:
         """A day the event's sentences give, else their weekday or 'today' against the reference;
