@@ -37,6 +37,14 @@ LEAD_ON = re.compile(rf"\b[Oo]n\s+(?:the\s+(?:{lexicon.cues(CUES, 'part_of_day')
 PURPOSE = re.compile(r"^[\w\s,-]{0,40}?\b((?:to|on)\s+(?!the\s+(?:morning|afternoon|evening)\b)[a-z])")
 # Verbs whose subject holds the event, as written (the pipeline runs without a lemmatizer).
 ORGANIZING_VERBS = frozenset(lexicon.texts(CUES, "organizing_verb"))
+# The tokens read around an event noun for its organizer: "the conference [was] organized by",
+# and "X on Thursday (March 21) held its third regular ... conference".
+AGENT_WINDOW = 4
+SUBJECT_WINDOW = 12
+DAY_WORDS = {"on", "today", "yesterday", *WEEKDAYS}  # "X on Thursday held"
+BODY_WORDS = {"PROPN", "NOUN", "ADJ", "NUM"}
+# "Ministry of Health and Social Welfare", "Bank for Social Policies", "(SBV)"
+BODY_JOINERS = {"of", "for", "and", "&", "'s", "’s", "(", ")"}
 SESSION = re.compile(r"\b(?:the|this|its|that)\s+(?:\w+\s+)?session\b")  # lowercase: a sitting, not a name
 SETTLEMENT_WORDS = frozenset(lexicon.texts(CUES, "settlement"))
 HEADER_CHARS = 400  # where a dateline can stand: after menus, a date line, a headline and a byline
@@ -328,16 +336,6 @@ class EventComponent:
         if doc[verb.i - 1].lower_ == "to":  # "X coordinated with Y to organize": X
             verb = next((t for t in reversed(doc[sentence.start:verb.i - 1]) if t.pos_ == "VERB"), verb)
         return body_name(doc, body_before(doc, verb.i, sentence.start))
-
-
-# The tokens read around an event noun for its organizer: "the conference [was] organized by",
-# and "X on Thursday (March 21) held its third regular ... conference".
-AGENT_WINDOW = 4
-SUBJECT_WINDOW = 12
-DAY_WORDS = {"on", "today", "yesterday", *WEEKDAYS}  # "X on Thursday held"
-BODY_WORDS = {"PROPN", "NOUN", "ADJ", "NUM"}
-# "Ministry of Health and Social Welfare", "Bank for Social Policies", "(SBV)"
-BODY_JOINERS = {"of", "for", "and", "&", "'s", "’s", "(", ")"}
 
 
 def body_before(doc: Doc, verb: int, start: int) -> Span:

@@ -13,7 +13,8 @@ of Hoa\\nBinh province") is left alone.
 
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,12 +26,18 @@ NOT_A_START = -1  # SENT_START's value for a token that continues its sentence
 
 class LineBreaksComponent:
     """Sets the starts all at once: each `token.is_sent_start = True` rescans the doc, which made
-    the stage quadratic in the text's length."""
+    the stage quadratic in the text's length. Reads only the tokens a rule can change: those the
+    recognizer starts a sentence at, and those after white space or a sentence's end."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = doc.to_array(SENT_START).astype("int64")
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
+        if len(doc) < 2:
+            return doc
+        starts, spaces, words, spaced = doc.to_array([SENT_START, IS_SPACE, ORTH, SPACY]).T
+        starts = starts.astype("int64")
+        ends = numpy.isin(words, [doc.vocab.strings[end] for end in GLUED_ENDS]) & (spaced == 0)
+        after = (spaces == 1) | ends
+        for i in numpy.flatnonzero((starts[1:] == 1) | after[:-1]) + 1:
+            token, previous = doc[i], doc[i - 1]
             if previous.is_space and "\n" in previous.text:
                 before = doc[previous.i - 1] if previous.i > 0 else None
                 if previous.text.count("\n") > 1 or (before is not None and before.text[-1:] in ENDS_SENTENCE):
